@@ -1,0 +1,571 @@
+package org.xaso.engine.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xaso.api.context.CallerContext;
+import org.xaso.api.error.AccessDeniedException;
+import org.xaso.api.error.ConflictException;
+import org.xaso.api.error.FieldViolation;
+import org.xaso.api.error.NotFoundException;
+import org.xaso.api.error.UnavailableException;
+import org.xaso.api.error.ValidationException;
+import org.xaso.api.error.XasoException;
+import org.xaso.api.record.Filter;
+import org.xaso.api.record.Page;
+import org.xaso.api.record.RecordQuery;
+import org.xaso.api.record.RecordService;
+import org.xaso.api.record.RegisterRecord;
+import org.xaso.api.record.StatsQuery;
+import org.xaso.api.record.StatsResult;
+import org.xaso.api.register.CodeValue;
+import org.xaso.api.register.FieldDescriptor;
+import org.xaso.api.register.FieldType;
+import org.xaso.api.register.RegisterDescriptor;
+import org.xaso.api.register.RegisterHook;
+import org.xaso.api.register.RegisterRegistry;
+import org.xaso.api.unit.AdminUnitService;
+import org.xaso.api.unit.Hamlet;
+import org.xaso.engine.internal.descriptor.DescriptorReader;
+import org.xaso.engine.internal.query.QueryParser;
+import org.xaso.engine.internal.schema.Dialect;
+import org.xaso.engine.internal.schema.RegisterTable;
+import org.xaso.engine.internal.schema.SchemaManager;
+import org.xaso.engine.internal.store.Deployed;
+import org.xaso.engine.internal.store.RecordRepository;
+import org.xaso.engine.internal.text.VietnameseText;
+import org.xaso.engine.internal.values.FieldCoercer;
+import org.xaso.engine.internal.values.Violations;
+
+/**
+ * The register engine: deployed registers, and the generic record operations over them. Plain Java: it needs a
+ * {@link DataSource}, the administrative units and a source of hooks, and runs the same in unit tests and in Karaf.
+ */
+public final class Engine implements RecordService, RegisterRegistry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+    /** Channels officers and agencies type through; registers read from other authorities refuse them. */
+    private static final Set<String> TYPING_CHANNELS = Set.of("rest", "soap");
+
+    private final DataSource dataSource;
+    private final AdminUnitService units;
+    private final Function<String, List<RegisterHook>> hooks;
+    private final Clock clock;
+    private final Dialect dialect;
+    private final SchemaManager schema;
+    private final RecordRepository repository;
+    private final FieldCoercer coercer;
+    private final QueryParser parser;
+    private final Map<String, Deployed> deployed = new ConcurrentHashMap<>();
+
+    /** Engine settings. */
+    public record Settings(int maxPageSize, Set<String> citizenIdExtraPrefixes) {
+        public static final Settings DEFAULT = new Settings(1000, Set.of());
+    }
+
+    public Engine(DataSource dataSource, AdminUnitService units, Function<String, List<RegisterHook>> hooks,
+                  Clock clock, Settings settings) throws SQLException {
+        this.dataSource = Objects.requireNonNull(dataSource);
+        this.units = Objects.requireNonNull(units);
+        this.hooks = hooks;
+        this.clock = clock;
+        try (Connection c = dataSource.getConnection()) {
+            this.dialect = Dialect.of(c);
+            this.schema = new SchemaManager(dialect);
+            schema.migrateSystemTables(c);
+        }
+        this.repository = new RecordRepository(dialect);
+        this.coercer = new FieldCoercer(clock, settings.citizenIdExtraPrefixes());
+        this.parser = new QueryParser(coercer, settings.maxPageSize());
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public FieldCoercer coercer() {
+        return coercer;
+    }
+
+    public RecordRepository repository() {
+        return repository;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    // ------------------------------------------------------------------ deployment
+
+    /**
+     * Creates or extends the register's table and makes it available.
+     *
+     * @throws SQLException or {@link org.xaso.engine.internal.schema.SchemaConflictException} when the table cannot
+     *                      follow the descriptor; the register then stays undeployed
+     */
+    public Deployed deploy(DescriptorReader.Parsed parsed, String bundle, long bundleId) throws SQLException {
+        RegisterDescriptor d = parsed.descriptor();
+        Deployed existing = deployed.get(d.id());
+        if (existing != null && existing.bundleId() != bundleId) {
+            throw new IllegalStateException("register " + d.id() + " is already deployed by " + existing.bundle());
+        }
+        RegisterTable table = new RegisterTable(d, dialect);
+        Deployed dep = new Deployed(d, table, bundle, bundleId);
+        try (Connection c = dataSource.getConnection()) {
+            SchemaManager.Outcome o = schema.ensureRegisterTable(c, table, parsed.sha256(), bundle);
+            if (o.needsReindex()) {
+                c.setAutoCommit(false);
+                try {
+                    int n = repository.reindex(c, dep);
+                    c.commit();
+                    LOG.info("Register {}: descriptor changed; search data of {} stored records recomputed", d.id(), n);
+                } catch (SQLException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    c.setAutoCommit(true);
+                }
+            }
+        }
+        deployed.put(d.id(), dep);
+        return dep;
+    }
+
+    /** Removes a register from service. Its table and records stay, untouched, for when it comes back. */
+    public void undeploy(String registerId) {
+        deployed.remove(registerId);
+    }
+
+    public Optional<Deployed> deployment(String registerId) {
+        return Optional.ofNullable(deployed.get(registerId));
+    }
+
+    @Override
+    public List<RegisterDescriptor> list() {
+        List<RegisterDescriptor> out = new ArrayList<>();
+        deployed.values().forEach(d -> out.add(d.descriptor()));
+        out.sort(Comparator.comparing((RegisterDescriptor r) -> seedOrder(r.seedCode())).thenComparing(RegisterDescriptor::id));
+        return out;
+    }
+
+    private static String seedOrder(String seed) {
+        if (seed == null) {
+            return "~";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String part : seed.split("\\.")) {
+            sb.append(String.format("%04d", part.matches("\\d+") ? Integer.parseInt(part) : 9999)).append('.');
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public Optional<RegisterDescriptor> find(String registerId) {
+        return deployment(registerId).map(Deployed::descriptor);
+    }
+
+    public Deployed require(String registerId) {
+        Deployed d = registerId == null ? null : deployed.get(registerId);
+        if (d == null) {
+            throw new NotFoundException(NotFoundException.What.REGISTER, String.valueOf(registerId),
+                    "Sổ '" + registerId + "' không có hoặc chưa được cài đặt trên máy chủ này",
+                    "Register '" + registerId + "' is not deployed on this server");
+        }
+        return d;
+    }
+
+    /** Checks register, commune and the caller's rights; the commune must exist today. */
+    public Deployed access(CallerContext ctx, String registerId, String commune, boolean write) {
+        Objects.requireNonNull(ctx, "caller context");
+        Deployed d = require(registerId);
+        units.requireCurrentCommune(commune);
+        if (!ctx.mayAccessCommune(commune)) {
+            throw new AccessDeniedException("Tài khoản " + ctx.user() + " không được làm việc với đơn vị " + commune,
+                    "Account " + ctx.user() + " may not act in commune " + commune);
+        }
+        if (write && !d.descriptor().flags().crud() && TYPING_CHANNELS.contains(ctx.channel())) {
+            String src = d.descriptor().flags().externalSource();
+            throw new AccessDeniedException("Sổ " + d.descriptor().nameVi() + " được khai thác từ " + src
+                    + ": chỉ nhập qua tệp hoặc đồng bộ, không nhập tay",
+                    "Register " + registerId + " is read from " + src + ": only imports and sync routes write it");
+        }
+        return d;
+    }
+
+    // ------------------------------------------------------------------ validation
+
+    /** Hamlets of communes, read once per operation. */
+    public final class HamletCache implements FieldCoercer.Hamlets {
+        private final Map<String, List<Hamlet>> cache = new HashMap<>();
+
+        @Override
+        public List<Hamlet> of(String communeCode) {
+            return cache.computeIfAbsent(communeCode, units::hamlets);
+        }
+    }
+
+    public HamletCache hamletCache() {
+        return new HamletCache();
+    }
+
+    /**
+     * Validates and types a record's field values.
+     *
+     * @param previous the stored values (update) or null (create)
+     * @param typed    receives the typed values
+     * @return the violations; empty when the record may be written
+     */
+    public List<FieldViolation> check(Connection c, CallerContext ctx, Deployed d, String commune, Map<String, ?> raw,
+                                      Map<String, Object> previous, HamletCache hamlets, Map<String, Object> typed)
+            throws SQLException {
+        List<FieldViolation> v = new ArrayList<>();
+        RegisterDescriptor reg = d.descriptor();
+        if (raw == null) {
+            raw = Map.of();
+        }
+        for (String key : raw.keySet()) {
+            if (reg.field(key).isEmpty()) {
+                v.add(Violations.unknownField(key, reg.id()));
+            }
+        }
+        for (FieldDescriptor f : reg.fields()) {
+            Object value = coercer.coerce(reg, f, raw.get(f.name()), previous == null ? null : previous.get(f.name()),
+                    commune, hamlets, v);
+            boolean refusedHere = v.stream().anyMatch(x -> x.field().equals(f.name()));
+            if (value == null && f.required() && !refusedHere) {
+                v.add(Violations.required(f.name()));
+            }
+            if (value != null) {
+                typed.put(f.name(), value);
+            }
+        }
+        for (FieldDescriptor f : reg.fields()) {
+            Object value = typed.get(f.name());
+            if (f.type() == FieldType.REFERENCE && value != null) {
+                Deployed target = deployed.get(f.refRegister());
+                if (target == null) {
+                    v.add(Violations.referenceRegisterMissing(f.name(), f.refRegister()));
+                } else if (!repository.exists(c, target.table().name(), commune, value.toString())) {
+                    v.add(Violations.referenceNotFound(f.name(), value, f.refRegister()));
+                }
+            }
+        }
+        if (v.isEmpty() && hooks != null) {
+            for (RegisterHook h : hooks.apply(reg.id())) {
+                List<FieldViolation> hv = h.validate(ctx, commune, java.util.Collections.unmodifiableMap(typed));
+                if (hv != null) {
+                    v.addAll(hv);
+                }
+            }
+        }
+        return v;
+    }
+
+    // ------------------------------------------------------------------ record operations
+
+    @Override
+    public RegisterRecord create(CallerContext ctx, String registerId, String commune, Map<String, ?> data) {
+        Deployed d = access(ctx, registerId, commune, true);
+        return inTransaction(c -> {
+            Map<String, Object> typed = new LinkedHashMap<>();
+            List<FieldViolation> v = check(c, ctx, d, commune, data, null, hamletCache(), typed);
+            if (!v.isEmpty()) {
+                throw new ValidationException(ValidationException.Location.BODY, v);
+            }
+            return insert(c, ctx, d, commune, typed);
+        });
+    }
+
+    /** Writes a validated new record with its audit entry, in the caller's transaction. */
+    public RegisterRecord insert(Connection c, CallerContext ctx, Deployed d, String commune, Map<String, Object> typed)
+            throws SQLException {
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
+        RegisterRecord r;
+        try {
+            r = repository.insert(c, d, commune, id, typed, ctx, now);
+        } catch (SQLException e) {
+            throw duplicateKeyOr(e, d);
+        }
+        repository.audit(c, ctx, "create", d.id(), commune, id, 1L, null, now);
+        return r;
+    }
+
+    @Override
+    public RegisterRecord get(CallerContext ctx, String registerId, String commune, UUID id) {
+        Deployed d = access(ctx, registerId, commune, false);
+        return inTransaction(c -> repository.find(c, d, commune, id).filter(r -> !r.deleted())
+                .orElseThrow(() -> recordNotFound(d, id)));
+    }
+
+    @Override
+    public RegisterRecord update(CallerContext ctx, String registerId, String commune, UUID id, long expectedVersion,
+                                 Map<String, ?> data) {
+        Deployed d = access(ctx, registerId, commune, true);
+        return inTransaction(c -> {
+            RegisterRecord old = repository.find(c, d, commune, id).filter(r -> !r.deleted())
+                    .orElseThrow(() -> recordNotFound(d, id));
+            if (old.version() != expectedVersion) {
+                throw ConflictException.staleVersion(expectedVersion, old.version());
+            }
+            Map<String, Object> typed = new LinkedHashMap<>();
+            List<FieldViolation> v = check(c, ctx, d, commune, data, old.data(), hamletCache(), typed);
+            if (!v.isEmpty()) {
+                throw new ValidationException(ValidationException.Location.BODY, v);
+            }
+            return replace(c, ctx, d, old, typed);
+        });
+    }
+
+    /**
+     * Writes validated new values over a record read in this transaction, keeping its previous version in the
+     * history; unchanged values leave the record as it is.
+     */
+    public RegisterRecord replace(Connection c, CallerContext ctx, Deployed d, RegisterRecord old,
+                                  Map<String, Object> typed) throws SQLException {
+        List<String> changed = changedFields(d.descriptor(), old.data(), typed);
+        if (changed.isEmpty()) {
+            return old;
+        }
+        Instant now = clock.instant();
+        int n;
+        try {
+            n = repository.update(c, d, old.communeCode(), old.id(), old.version(), typed, ctx, now);
+        } catch (SQLException e) {
+            throw duplicateKeyOr(e, d);
+        }
+        if (n == 0) {
+            RegisterRecord current = repository.find(c, d, old.communeCode(), old.id()).orElse(null);
+            if (current == null || current.deleted()) {
+                throw recordNotFound(d, old.id());
+            }
+            throw ConflictException.staleVersion(old.version(), current.version());
+        }
+        repository.history(c, old, "update", ctx, now);
+        repository.audit(c, ctx, "update", d.id(), old.communeCode(), old.id(), old.version() + 1,
+                "changed: " + String.join(", ", changed), now);
+        RegisterRecord.Builder b = RegisterRecord.builder().id(old.id()).registerId(d.id())
+                .communeCode(old.communeCode()).version(old.version() + 1).created(old.createdAt(), old.createdBy())
+                .updated(now, ctx.user()).source(ctx.source()).syncedAt(old.syncedAt());
+        typed.forEach(b::put);
+        return b.build();
+    }
+
+    public static List<String> changedFields(RegisterDescriptor reg, Map<String, Object> before, Map<String, Object> after) {
+        List<String> changed = new ArrayList<>();
+        for (FieldDescriptor f : reg.fields()) {
+            if (!Objects.equals(before.get(f.name()), after.get(f.name()))) {
+                changed.add(f.name());
+            }
+        }
+        return changed;
+    }
+
+    @Override
+    public RegisterRecord delete(CallerContext ctx, String registerId, String commune, UUID id, Long expectedVersion,
+                                 String reason) {
+        Deployed d = access(ctx, registerId, commune, true);
+        String why = reason == null ? null : VietnameseText.clean(reason);
+        if (why == null || why.isEmpty()) {
+            throw new ValidationException(ValidationException.Location.QUERY, new FieldViolation("reason", "required",
+                    "Phải ghi lý do xóa", "a reason for the deletion is required"));
+        }
+        if (why.length() > 500) {
+            throw new ValidationException(ValidationException.Location.QUERY, Violations.tooLong("reason", 500));
+        }
+        return inTransaction(c -> {
+            RegisterRecord old = repository.find(c, d, commune, id).filter(r -> !r.deleted())
+                    .orElseThrow(() -> recordNotFound(d, id));
+            if (expectedVersion != null && old.version() != expectedVersion) {
+                throw ConflictException.staleVersion(expectedVersion, old.version());
+            }
+            Instant now = clock.instant();
+            if (repository.softDelete(c, d, commune, id, old.version(), why, ctx, now) == 0) {
+                throw ConflictException.staleVersion(old.version(), old.version() + 1);
+            }
+            repository.history(c, old, "delete", ctx, now);
+            repository.audit(c, ctx, "delete", d.id(), commune, id, old.version() + 1, why, now);
+            RegisterRecord.Builder b = RegisterRecord.builder().id(id).registerId(d.id()).communeCode(commune)
+                    .version(old.version() + 1).created(old.createdAt(), old.createdBy()).updated(now, ctx.user())
+                    .source(old.source()).deleted(true, now, ctx.user(), why);
+            old.data().forEach(b::put);
+            return b.build();
+        });
+    }
+
+    @Override
+    public Page<RegisterRecord> search(CallerContext ctx, String registerId, String commune, RecordQuery query) {
+        Deployed d = access(ctx, registerId, commune, false);
+        RecordQuery q = resolveHamlets(d, commune, query);
+        return inTransaction(c -> repository.search(c, d, commune, q));
+    }
+
+    @Override
+    public StatsResult stats(CallerContext ctx, String registerId, String commune, StatsQuery query) {
+        Deployed d = access(ctx, registerId, commune, false);
+        List<Filter> filters = resolveHamletFilters(d, commune, query.filters());
+        StatsQuery.Builder b = StatsQuery.builder().text(query.text());
+        query.groupBy().forEach(b::groupBy);
+        query.measures().forEach(b::measure);
+        filters.forEach(b::filter);
+        StatsQuery q = b.build();
+        HamletCache hamlets = hamletCache();
+        return inTransaction(c -> repository.stats(c, d, commune, q, (f, code) -> label(d, f, code, commune, hamlets)));
+    }
+
+    /** The Vietnamese label of a coded value: the code list label, or the hamlet's name. */
+    public String label(Deployed d, FieldDescriptor f, String code, String commune, HamletCache hamlets) {
+        if (f.type() == FieldType.CODE) {
+            return d.descriptor().codeList(f.codeList()).flatMap(l -> l.find(code)).map(CodeValue::labelVi).orElse(null);
+        }
+        if (f.type() == FieldType.HAMLET) {
+            return hamlets.of(commune).stream().filter(h -> h.code().equals(code)).map(Hamlet::name).findFirst().orElse(null);
+        }
+        return null;
+    }
+
+    private RecordQuery resolveHamlets(Deployed d, String commune, RecordQuery q) {
+        List<Filter> filters = resolveHamletFilters(d, commune, q.filters());
+        if (filters == q.filters()) {
+            return q;
+        }
+        RecordQuery.Builder b = RecordQuery.builder().text(q.text()).limit(q.limit()).offset(q.offset())
+                .includeDeleted(q.includeDeleted());
+        filters.forEach(b::filter);
+        q.sort().forEach(b::sort);
+        return b.build();
+    }
+
+    /** Hamlet filters may name hamlets by code or by name; names become codes of the commune's hamlets. */
+    private List<Filter> resolveHamletFilters(Deployed d, String commune, List<Filter> filters) {
+        boolean any = filters.stream().anyMatch(f -> d.descriptor().field(f.field())
+                .map(x -> x.type() == FieldType.HAMLET).orElse(false));
+        if (!any) {
+            return filters;
+        }
+        List<Hamlet> hs = units.hamlets(commune);
+        List<Filter> out = new ArrayList<>();
+        for (Filter f : filters) {
+            boolean hamlet = d.descriptor().field(f.field()).map(x -> x.type() == FieldType.HAMLET).orElse(false);
+            if (!hamlet) {
+                out.add(f);
+                continue;
+            }
+            List<Object> codes = new ArrayList<>();
+            for (Object v : f.values()) {
+                String s = v.toString();
+                String folded = VietnameseText.fold(s);
+                String code = hs.stream().filter(h -> h.code().equalsIgnoreCase(s) || VietnameseText.fold(h.name()).equals(folded))
+                        .map(Hamlet::code).findFirst().orElse(s);
+                codes.add(code);
+            }
+            out.add(new Filter(f.field(), f.op(), codes));
+        }
+        return out;
+    }
+
+    @Override
+    public RecordQuery parseQuery(String registerId, Map<String, List<String>> params, Set<String> ignored) {
+        return parser.parseQuery(require(registerId).descriptor(), params, ignored);
+    }
+
+    @Override
+    public StatsQuery parseStats(String registerId, Map<String, List<String>> params, Set<String> ignored) {
+        return parser.parseStats(require(registerId).descriptor(), params, ignored);
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    public NotFoundException recordNotFound(Deployed d, UUID id) {
+        return new NotFoundException(NotFoundException.What.RECORD, String.valueOf(id),
+                "Không tìm thấy bản ghi " + id + " trong sổ " + d.descriptor().nameVi() + " của đơn vị này",
+                "No record " + id + " in register " + d.id() + " of this commune");
+    }
+
+    private RuntimeException duplicateKeyOr(SQLException e, Deployed d) {
+        if ("23505".equals(e.getSQLState())) {
+            List<String> key = d.descriptor().naturalKey();
+            List<String> labels = key.stream().map(k -> d.descriptor().field(k).map(FieldDescriptor::labelVi).orElse(k)).toList();
+            return new ConflictException("duplicate-natural-key",
+                    "Đã có bản ghi cùng " + String.join(", ", labels) + " trong đơn vị này",
+                    "A record with the same " + String.join(", ", key) + " already exists in this commune", null);
+        }
+        return new SqlFailure(e);
+    }
+
+    /** A database error that is not the caller's fault. */
+    public static final class SqlFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SqlFailure(SQLException e) {
+            super(e);
+        }
+    }
+
+    /** Work in one transaction. */
+    @FunctionalInterface
+    public interface TxWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    public <T> T inTransaction(TxWork<T> work) {
+        try (Connection c = connection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+                throw new UnavailableException("Không kết nối được cơ sở dữ liệu", "The database is unreachable", e);
+            }
+            throw duplicateKeyOrFailure(e);
+        }
+    }
+
+    private RuntimeException duplicateKeyOrFailure(SQLException e) {
+        return new SqlFailure(e);
+    }
+
+    private Connection connection() throws SQLException {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new UnavailableException("Không kết nối được cơ sở dữ liệu", "The database is unreachable", e);
+        }
+    }
+
+    /** True for errors callers caused, which are reported to them as they are. */
+    public static boolean callerError(Throwable t) {
+        return t instanceof XasoException;
+    }
+}
