@@ -250,6 +250,7 @@ public final class Engine implements RecordService, RegisterRegistry {
                 v.add(Violations.unknownField(key, reg.id()));
             }
         }
+        raw = resolveReferencesByKey(c, reg, commune, raw, v);
         for (FieldDescriptor f : reg.fields()) {
             Object value = coercer.coerce(reg, f, raw.get(f.name()), previous == null ? null : previous.get(f.name()),
                     commune, hamlets, v);
@@ -281,6 +282,49 @@ public final class Engine implements RecordService, RegisterRegistry {
             }
         }
         return v;
+    }
+
+    /**
+     * A reference may be given by the natural key of the record it points to instead of its id (a household by its
+     * head's personal ID number): spreadsheets do not hold UUIDs. Such values are replaced by the id found.
+     */
+    private Map<String, ?> resolveReferencesByKey(Connection c, RegisterDescriptor reg, String commune, Map<String, ?> raw,
+                                                  List<FieldViolation> v) throws SQLException {
+        Map<String, Object> out = null;
+        for (FieldDescriptor f : reg.fields()) {
+            if (f.type() != FieldType.REFERENCE || !(raw.get(f.name()) instanceof String s) || s.isBlank() || isUuid(s)) {
+                continue;
+            }
+            Deployed target = deployed.get(f.refRegister());
+            if (target == null || target.descriptor().naturalKey().size() != 1) {
+                continue;
+            }
+            FieldDescriptor keyField = target.descriptor().field(target.descriptor().naturalKey().get(0)).orElseThrow();
+            String value = keyField.type() == FieldType.CITIZEN_ID
+                    ? org.xaso.engine.internal.values.CitizenIds.normalise(s) : VietnameseText.clean(s);
+            Optional<RegisterRecord> found = repository.findByNaturalKey(c, target, commune, VietnameseText.fold(value));
+            if (out == null) {
+                out = new LinkedHashMap<>(raw);
+            }
+            if (found.isPresent()) {
+                out.put(f.name(), found.get().id().toString());
+            } else {
+                out.remove(f.name());
+                v.add(new FieldViolation(f.name(), "reference-not-found", "Không tìm thấy " + keyField.labelVi() + " '"
+                        + s + "' trong sổ " + target.descriptor().nameVi() + " của đơn vị này", "no record with "
+                        + keyField.name() + " '" + s + "' in register " + target.id() + " of this commune"));
+            }
+        }
+        return out == null ? raw : out;
+    }
+
+    private static boolean isUuid(String s) {
+        try {
+            UUID.fromString(s.strip());
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     // ------------------------------------------------------------------ record operations

@@ -198,7 +198,23 @@ class EngineTest {
                 e -> assertThat(e.violations().get(0).code()).isEqualTo("reference-not-found"));
         assertThatThrownBy(() -> engine.create(TestEngines.OFFICER, "test-plot", C, Map.of("household", "khong-phai-uuid",
                 "plotNumber", "125"))).isInstanceOfSatisfying(ValidationException.class,
-                e -> assertThat(e.violations().get(0).code()).isEqualTo("invalid-reference"));
+                e -> assertThat(e.violations().get(0).code()).isEqualTo("reference-not-found"));
+    }
+
+    @Test
+    void aReferenceMayBeGivenByTheNaturalKeyOfItsTarget() {
+        RegisterRecord h = create("Võ Thị Sáu", "080190001234");
+        RegisterRecord plot = engine.create(TestEngines.OFFICER, "test-plot", C, Map.of("household", "080 190 001 234",
+                "plotNumber", "7"));
+        assertThat(plot.get("household")).isEqualTo(h.id().toString());
+        assertThatThrownBy(() -> engine.create(TestEngines.OFFICER, "test-plot", C, Map.of("household", "080190009999",
+                "plotNumber", "8"))).isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.violations()).singleElement().satisfies(x -> {
+                        assertThat(x.field()).isEqualTo("household");
+                        assertThat(x.code()).isEqualTo("reference-not-found");
+                        assertThat(x.messageVi()).contains("080190009999");
+                    });
+                });
     }
 
     @Test

@@ -60,38 +60,12 @@ public final class CitizenIds {
             return new Problem("3 số đầu '" + province + "' không phải mã tỉnh nơi đăng ký khai sinh",
                     "the first 3 digits '" + province + "' are not a province code of birth registration");
         }
-        int g = id.charAt(3) - '0';
-        int century = switch (g / 2) {
-            case 0 -> 1900;
-            case 1 -> 2000;
-            case 2 -> 2100;
-            case 3 -> 2200;
-            default -> 2300;
-        };
-        int year = century + Integer.parseInt(id.substring(4, 6));
+        int year = org.xaso.api.register.PersonalIdNumbers.birthYear(id);
         if (year > thisYear.getValue()) {
             return new Problem("Số thứ 4-6 cho năm sinh " + year + ", sau năm hiện tại",
                     "digits 4-6 give birth year " + year + ", which is in the future");
         }
         return null;
-    }
-
-    /** The birth year the number encodes (for cross-checks with a birth date), assuming it is valid. */
-    public static int birthYear(String id) {
-        int g = id.charAt(3) - '0';
-        int century = switch (g / 2) {
-            case 0 -> 1900;
-            case 1 -> 2000;
-            case 2 -> 2100;
-            case 3 -> 2200;
-            default -> 2300;
-        };
-        return century + Integer.parseInt(id.substring(4, 6));
-    }
-
-    /** True when the number encodes a female holder. */
-    public static boolean female(String id) {
-        return (id.charAt(3) - '0') % 2 == 1;
     }
 
     private static Map<String, String> load() {

@@ -41,6 +41,8 @@ public final class FieldCoercer {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern MOBILE = Pattern.compile("0[35789]\\d{8}");
     private static final Pattern LANDLINE = Pattern.compile("02\\d{9}");
+    /** "12.000" or "12,000": twelve thousand in Vietnamese writing, twelve in international writing. */
+    private static final Pattern AMBIGUOUS = Pattern.compile("-?\\d{1,3}[.,]\\d{3}");
     private static final Pattern GROUPED = Pattern.compile("-?\\d{1,3}(([.,' ])\\d{3})(\\2\\d{3})*");
     private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter VN_DATE_DASH = DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(ResolverStyle.STRICT);
@@ -121,6 +123,10 @@ public final class FieldCoercer {
                 return range(f, new BigDecimal(whole), out) ? whole.longValue() : null;
             }
             case DECIMAL, AREA: {
+                if (raw instanceof String str && AMBIGUOUS.matcher(str.strip()).matches()) {
+                    out.add(Violations.ambiguousNumber(name, str.strip()));
+                    return null;
+                }
                 BigDecimal d = number(raw, false);
                 if (d == null) {
                     out.add(Violations.notANumber(name));

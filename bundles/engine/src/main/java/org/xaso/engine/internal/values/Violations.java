@@ -38,6 +38,12 @@ public final class Violations {
                 "must be a whole number (e.g. 1500000)");
     }
 
+    public static FieldViolation ambiguousNumber(String f, String value) {
+        return new FieldViolation(f, "ambiguous-number", "'" + value + "' có thể hiểu hai cách (nghìn hoặc số thập phân);"
+                + " hãy ghi không có dấu phân cách hàng nghìn, dùng dấu phẩy cho phần thập phân (ví dụ 12000 hoặc 12,5)",
+                "'" + value + "' is ambiguous (thousands or decimals); write it without thousands separators, e.g. 12000 or 12.5");
+    }
+
     public static FieldViolation belowMin(String f, Object min) {
         return new FieldViolation(f, "below-minimum", "Không được nhỏ hơn " + min, "must be at least " + min);
     }

@@ -65,7 +65,9 @@ class FieldCoercerTest {
         assertThat(refused("members", "abc").code()).isEqualTo("not-a-whole-number");
         assertThat(refused("members", "0").code()).isEqualTo("below-minimum");
         assertThat(refused("members", 51).code()).isEqualTo("above-maximum");
-        assertThat(refused("landArea", "12,345").code()).isEqualTo("too-many-decimals");
+        assertThat(refused("landArea", "12,345").code()).isEqualTo("ambiguous-number");
+        assertThat(refused("landArea", "12.000").code()).isEqualTo("ambiguous-number");
+        assertThat(refused("landArea", "1,2345").code()).isEqualTo("too-many-decimals");
         assertThat(refused("landArea", "-1").code()).isEqualTo("below-minimum");
         assertThat(refused("yieldRate", "1e400").code()).isEqualTo("not-a-number");
         assertThat(refused("income", Double.NaN).code()).isEqualTo("not-a-whole-number");
