@@ -28,11 +28,14 @@ import org.xaso.camel.api.RouteFiles;
 final class YamlRouteFolder implements RouteFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(YamlRouteFolder.class);
+    /** How long a refused, unchanged file waits before it is tried again. */
+    static final long RETRY_MILLIS = 15_000;
 
     /** What is known of one file. */
     private static final class Entry {
         long modified;
         long size;
+        byte[] pending;
         byte[] runningContent;
         List<String> routeIds = List.of();
         RouteFiles.Status status;
@@ -95,6 +98,10 @@ final class YamlRouteFolder implements RouteFiles {
                 long size = Files.size(f.getValue());
                 Entry e = entries.get(f.getKey());
                 if (e != null && e.modified == modified && e.size == size) {
+                    if (e.status == RouteFiles.Status.REJECTED && e.routeIds.isEmpty()
+                            && clock.millis() - e.at.toEpochMilli() >= RETRY_MILLIS) {
+                        retry(f.getKey(), e);
+                    }
                     continue;
                 }
                 if (now - modified < 1000) {
@@ -113,7 +120,32 @@ final class YamlRouteFolder implements RouteFiles {
         }
     }
 
+    /**
+     * A refused file is tried again now and then while unchanged: a route may name a bean whose bundle was not
+     * started yet. Only a different outcome is logged.
+     */
+    private void retry(String name, Entry e) {
+        synchronized (lock) {
+            try {
+                e.routeIds = add(name, e.pending);
+                e.runningContent = e.pending;
+                e.status = RouteFiles.Status.LOADED;
+                e.error = null;
+                e.at = clock.instant();
+                LOG.info("Route file {} loaded on retry: routes {}", name, e.routeIds);
+            } catch (Exception ex) {
+                String reason = reason(ex);
+                if (!reason.equals(e.error)) {
+                    LOG.error("Route file {} still rejected: {}", name, reason);
+                }
+                e.error = reason;
+                e.at = clock.instant();
+            }
+        }
+    }
+
     private void load(String name, byte[] content, Entry e) {
+        e.pending = content;
         synchronized (lock) {
             List<String> previous = e.routeIds;
             for (String id : previous) {
@@ -138,8 +170,13 @@ final class YamlRouteFolder implements RouteFiles {
                         e.runningContent = null;
                     }
                 }
-                LOG.error("Route file {} rejected, none of its routes were started: {}{}", name, e.error,
-                        e.routeIds.isEmpty() ? "" : " (the previous version keeps running: " + e.routeIds + ")");
+                String running = e.routeIds.isEmpty() ? "" : " (the previous version keeps running: " + e.routeIds + ")";
+                if (missingBean(ex)) {
+                    LOG.warn("Route file {} waits for a bean that is not available yet, retried every {} s: {}{}", name,
+                            RETRY_MILLIS / 1000, e.error, running);
+                } else {
+                    LOG.error("Route file {} rejected, none of its routes were started: {}{}", name, e.error, running);
+                }
             }
         }
     }
@@ -166,6 +203,15 @@ final class YamlRouteFolder implements RouteFiles {
             unload(e.getKey(), e.getValue());
         }
         entries.clear();
+    }
+
+    private static boolean missingBean(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof org.apache.camel.NoSuchBeanException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String reason(Throwable t) {

@@ -86,7 +86,7 @@ public final class Engine implements RecordService, RegisterRegistry {
         this.dataSource = Objects.requireNonNull(dataSource);
         this.units = Objects.requireNonNull(units);
         this.hooks = hooks;
-        this.clock = clock;
+        this.clock = Clock.tick(clock, java.time.Duration.ofMillis(1));
         try (Connection c = dataSource.getConnection()) {
             this.dialect = Dialect.of(c);
             this.schema = new SchemaManager(dialect);

@@ -60,15 +60,13 @@ public class InfoResource {
         return OpenApiBuilder.build(registry.list(), base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
     }
 
+    /** Swagger UI; its relative links need the trailing slash. */
     @GET
     @Path("docs")
     public Response docsRoot() {
-        return Response.seeOther(URI.create(uri.getBaseUri().getPath() + "docs/")).build();
-    }
-
-    @GET
-    @Path("docs/")
-    public Response docsIndex() {
+        if (!uri.getRequestUri().getPath().endsWith("/")) {
+            return Response.seeOther(uri.getBaseUriBuilder().path("docs/").build()).build();
+        }
         return doc("index.html");
     }
 

@@ -59,7 +59,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problems.response(400, Problems.body(400, limit ? "json-too-large" : "malformed-json",
                     "JSON không hợp lệ", "Malformed JSON",
                     (limit ? "JSON vượt giới hạn cho phép" : "Nội dung JSON không đọc được") + where,
-                    (limit ? "the JSON exceeds a limit: " : "the JSON cannot be read: ") + j.getOriginalMessage() + whereEn,
+                    (limit ? "the JSON exceeds a limit: " : "the JSON cannot be read: ")
+                            + j.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source:[^]]*\\]\\)", "")
+                            .lines().findFirst().orElse("") + whereEn,
                     en, instance));
         }
         if (t instanceof WebApplicationException w && w.getResponse() != null && w.getResponse().getStatus() < 500) {

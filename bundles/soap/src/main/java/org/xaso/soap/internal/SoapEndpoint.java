@@ -78,6 +78,7 @@ public class SoapEndpoint {
             props.put("faultStackTraceEnabled", false);
             props.put("exceptionMessageCauseEnabled", false);
             f.setProperties(props);
+            f.getOutFaultInterceptors().add(new ClientFaultInterceptor());
             server = f.create();
             LOG.info("Xã Số SOAP RegisterService published at {}", config.address());
         } finally {

@@ -104,13 +104,26 @@ public class EngineComponent implements RecordService, RegisterRegistry, RecordI
     @Activate
     void activate(BundleContext context, Config config) throws SQLException {
         engine = new Engine(dataSource, units, id -> hooks.getOrDefault(id, List.of()), Clock.systemUTC(),
-                new Engine.Settings(config.maxPageSize(), Set.of(config.citizenIdExtraPrefixes())));
+                new Engine.Settings(config.maxPageSize(), split(config.citizenIdExtraPrefixes())));
         importer = new RecordImporterImpl(engine);
         Map<String, CodeList> builtIn = builtInCodeLists(context.getBundle());
         tracker = new BundleTracker<>(context, Bundle.ACTIVE | Bundle.STARTING,
                 new RegisterExtender(engine, context, builtIn));
         tracker.open();
         LOG.info("Xã Số register engine started on {} with {} registers", engine.dialect(), engine.list().size());
+    }
+
+    /** Configuration files give lists as one comma-separated value. */
+    static Set<String> split(String[] values) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (String v : values) {
+            for (String part : v.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.strip());
+                }
+            }
+        }
+        return out;
     }
 
     @Deactivate

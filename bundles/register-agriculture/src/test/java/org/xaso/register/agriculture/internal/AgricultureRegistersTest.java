@@ -136,6 +136,14 @@ class AgricultureRegistersTest {
     }
 
     @Test
+    void demoDataPassesEveryCheckOfTheRegisters() {
+        Map<String, Integer> made = new org.xaso.demo.internal.DemoData(engine, new TestUnits())
+                .load(engine.list(), List.of(TestUnits.COMMUNE), 30, 11L, TestEngines.CLOCK);
+        assertThat(made).containsOnlyKeys("cooperative", "farming-household", "crop-status");
+        assertThat(made.values()).allSatisfy(n -> assertThat(n).isEqualTo(30));
+    }
+
+    @Test
     void hooksRefuseInconsistentCropsAndCooperatives() {
         household("Phan Văn Năm", "080080001234", Map.of());
         assertThatThrownBy(() -> engine.create(TestEngines.OFFICER, "crop-status", TestUnits.COMMUNE, Map.of(
