@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.Persistence;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +24,7 @@ import org.xaso.api.unit.CommuneStatus;
 import org.xaso.api.unit.Hamlet;
 import org.xaso.api.unit.UnitKind;
 
-/** The units service on EclipseLink and Derby, as in the server, without OSGi. */
+/** The units service on EclipseLink and Derby, bootstrapped as in the server, without OSGi. */
 class AdminUnitsTest {
 
     private static final Clock DEC_2026 = Clock.fixed(Instant.parse("2026-12-03T03:00:00Z"), ZoneOffset.UTC);
@@ -39,7 +38,7 @@ class AdminUnitsTest {
         EmbeddedDataSource ds = new EmbeddedDataSource();
         ds.setDatabaseName("memory:units-" + UUID.randomUUID());
         ds.setCreateDatabase("create");
-        emf = Persistence.createEntityManagerFactory("xaso-units", Map.of("javax.persistence.nonJtaDataSource", ds));
+        emf = UnitsPersistence.create(ds);
     }
 
     @AfterEach
