@@ -31,7 +31,30 @@ public final class TestEngines {
     private TestEngines() {
     }
 
+    /** True when the tests run on PostgreSQL (see the engine's pom: profile "postgresql"). */
+    public static boolean postgres() {
+        return "postgresql".equals(System.getProperty("xaso.test.database"));
+    }
+
+    /**
+     * A fresh, empty database: in-memory Derby, or a new schema of the PostgreSQL database named by
+     * XASO_TEST_POSTGRES_URL when the tests run on PostgreSQL.
+     */
     public static DataSource newDatabase() {
+        if (postgres()) {
+            String url = System.getenv("XASO_TEST_POSTGRES_URL");
+            String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+                 java.sql.Statement s = c.createStatement()) {
+                s.execute("CREATE SCHEMA " + schema);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot prepare a PostgreSQL schema at " + url, e);
+            }
+            org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+            ds.setURL(url);
+            ds.setCurrentSchema(schema);
+            return ds;
+        }
         EmbeddedDataSource ds = new EmbeddedDataSource();
         ds.setDatabaseName("memory:xaso-" + UUID.randomUUID());
         ds.setCreateDatabase("create");

@@ -7,11 +7,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.UUID;
 
 import javax.persistence.EntityManagerFactory;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,10 +33,7 @@ class AdminUnitsTest {
 
     @BeforeEach
     void setUp() {
-        EmbeddedDataSource ds = new EmbeddedDataSource();
-        ds.setDatabaseName("memory:units-" + UUID.randomUUID());
-        ds.setCreateDatabase("create");
-        emf = UnitsPersistence.create(ds);
+        emf = UnitsPersistence.create(org.xaso.engine.internal.TestEngines.newDatabase());
     }
 
     @AfterEach

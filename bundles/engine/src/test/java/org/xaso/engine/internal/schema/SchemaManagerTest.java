@@ -41,18 +41,25 @@ class SchemaManagerTest {
                 new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), lists::get);
     }
 
+    /** Metadata names in the case the database stores them (Derby: upper, PostgreSQL: lower). */
+    private static String id(Connection c, String name) throws Exception {
+        return Dialect.of(c).identifier(name);
+    }
+
     private static Set<String> columns(DataSource ds, String table) throws Exception {
         Set<String> out = new HashSet<>();
-        try (Connection c = ds.getConnection(); ResultSet rs = c.getMetaData().getColumns(null, "APP", table, null)) {
+        try (Connection c = ds.getConnection();
+             ResultSet rs = c.getMetaData().getColumns(null, id(c, c.getSchema()), id(c, table), null)) {
             while (rs.next()) {
-                out.add(rs.getString("COLUMN_NAME"));
+                out.add(rs.getString("COLUMN_NAME").toUpperCase(java.util.Locale.ROOT));
             }
         }
         return out;
     }
 
     private static int varcharSize(DataSource ds, String table, String column) throws Exception {
-        try (Connection c = ds.getConnection(); ResultSet rs = c.getMetaData().getColumns(null, "APP", table, column)) {
+        try (Connection c = ds.getConnection();
+             ResultSet rs = c.getMetaData().getColumns(null, id(c, c.getSchema()), id(c, table), id(c, column))) {
             rs.next();
             return rs.getInt("COLUMN_SIZE");
         }
@@ -78,16 +85,20 @@ class SchemaManagerTest {
                 "IS_DELETED", "DELETE_REASON", "NATURAL_KEY", "SEARCH_TEXT", "F_HEAD_NAME", "F_HEAD_NAME_K",
                 "F_HEAD_CITIZEN_ID", "F_LAND_AREA", "F_REGISTERED_ON", "F_VIETGAP", "F_NOTE", "F_NOTE_K");
         Set<String> indexed = new HashSet<>();
-        try (Connection c = ds.getConnection(); ResultSet rs = c.getMetaData().getIndexInfo(null, "APP", "REG_TEST_HOUSEHOLD", false, true)) {
+        try (Connection c = ds.getConnection();
+             ResultSet rs = c.getMetaData().getIndexInfo(null, id(c, c.getSchema()), id(c, "REG_TEST_HOUSEHOLD"), false, true)) {
             while (rs.next()) {
-                indexed.add(rs.getString("COLUMN_NAME"));
+                if (rs.getString("COLUMN_NAME") != null) {
+                    indexed.add(rs.getString("COLUMN_NAME").toUpperCase(java.util.Locale.ROOT));
+                }
             }
         }
         assertThat(indexed).contains("F_HEAD_NAME_K", "F_HAMLET", "F_MEMBERS", "F_REGISTERED_ON", "F_MAIN_CROP")
                 .doesNotContain("F_NOTE_K", "F_INCOME");
-        try (Connection c = ds.getConnection(); ResultSet rs = c.getMetaData().getColumns(null, "APP", "REG_TEST_HOUSEHOLD", "F_YIELD_RATE")) {
+        try (Connection c = ds.getConnection();
+             ResultSet rs = c.getMetaData().getColumns(null, id(c, c.getSchema()), id(c, "REG_TEST_HOUSEHOLD"), id(c, "F_YIELD_RATE"))) {
             rs.next();
-            assertThat(rs.getString("TYPE_NAME")).isEqualTo("DECIMAL");
+            assertThat(rs.getString("TYPE_NAME").toUpperCase(java.util.Locale.ROOT)).isIn("DECIMAL", "NUMERIC");
             assertThat(rs.getInt("DECIMAL_DIGITS")).isEqualTo(3);
         }
     }
