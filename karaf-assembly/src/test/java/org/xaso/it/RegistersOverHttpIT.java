@@ -177,6 +177,38 @@ public class RegistersOverHttpIT extends DistributionTestSupport {
         assertEquals(200, get("/docs/swagger-ui-bundle.js").status());
     }
 
+    @javax.inject.Inject
+    private org.apache.karaf.shell.api.console.SessionFactory sessions;
+
+    private String shell(String command) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        org.apache.karaf.shell.api.console.Session s = sessions.create(new java.io.ByteArrayInputStream(new byte[0]), print, print);
+        s.execute(command);
+        s.close();
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    public void provinceItHasConsoleCommands() throws Exception {
+        String registers = shell("xaso:registers");
+        assertTrue(registers, registers.contains("farming-household") && registers.contains("Hộ canh tác"));
+        String communes = shell("xaso:communes -a");
+        assertTrue(communes, communes.contains("Phường Kiến Tường") && communes.contains("Phường 2")
+                && communes.contains("Xã Bình Hiệp (27793)"));
+        Answer hamlet = post("/communes/27787/hamlets", "{\"code\":\"KP-IT\",\"name\":\"Khu phố Thử nghiệm\"}");
+        assertEquals(hamlet.body(), 201, hamlet.status());
+        problem(post("/communes/27787/hamlets", "{\"code\":\"KP-IT\",\"name\":\"Lần hai\"}"), 409);
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("ho", ".csv");
+        java.nio.file.Files.writeString(csv, "headName,headCitizenId,hamlet,farmingType\nChâu Văn Shell,080071066666,"
+                + "khu pho thu nghiem,thuy-san\n");
+        String imported = shell("xaso:import 27787 farming-household " + csv);
+        assertTrue(imported, imported.contains("1 tạo mới"));
+        assertEquals(1, get("/communes/27787/registers/farming-household/records?q=chau%20van%20shell").json().get("total").asInt());
+        String refused = shell("xaso:import 27805 farming-household " + csv);
+        assertTrue(refused, refused.contains("27817"));
+    }
+
     @Test
     public void demoDataIsLoadedMarkedAsDemo() {
         await("demo data", java.time.Duration.ofSeconds(90),
