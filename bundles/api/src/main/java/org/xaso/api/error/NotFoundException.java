@@ -10,7 +10,8 @@ public class NotFoundException extends XasoException {
         COMMUNE("đơn vị hành chính", "administrative unit"),
         RECORD("bản ghi", "record"),
         HAMLET("ấp/khu phố", "hamlet"),
-        CODE_LIST("danh mục", "code list");
+        CODE_LIST("danh mục", "code list"),
+        REPORT("báo cáo thống kê", "report");
 
         private final String vi;
         private final String en;

@@ -60,4 +60,24 @@ public interface RecordService {
      * {@code measure=sum:f3,avg:f4}, plus the filters of {@link #parseQuery}.
      */
     StatsQuery parseStats(String registerId, Map<String, List<String>> params, java.util.Set<String> ignored);
+
+    /**
+     * The statistics query of a report the register ships ({@link org.xaso.api.register.RegisterDescriptor#reports()}),
+     * narrowed by the caller's filters (e.g. a period: {@code registeredOn.from=2026-01-01}); the caller cannot change
+     * the report's dimensions or measures.
+     *
+     * @throws org.xaso.api.error.NotFoundException   unknown report
+     * @throws org.xaso.api.error.ValidationException bad filter
+     */
+    StatsQuery reportQuery(String registerId, String reportId, Map<String, List<String>> params,
+                           java.util.Set<String> ignored);
+
+    /**
+     * Computes and stores the record of a register whose figures derive from other data (flag {@code autoAggregate})
+     * for the period the parameters name; a record of the same period is replaced.
+     *
+     * @throws org.xaso.api.error.ConflictException   the register is not computed, or its aggregator is not deployed
+     * @throws org.xaso.api.error.ValidationException bad parameters
+     */
+    RegisterRecord aggregate(CallerContext ctx, String registerId, String communeCode, Map<String, String> params);
 }

@@ -28,6 +28,7 @@ public final class RegisterDescriptor {
     private final List<String> naturalKey;
     private final List<String> titleFields;
     private final Map<String, CodeList> codeLists;
+    private final List<ReportDefinition> reports;
 
     private RegisterDescriptor(Builder b) {
         this.id = Objects.requireNonNull(b.id, "id");
@@ -50,6 +51,7 @@ public final class RegisterDescriptor {
         this.naturalKey = List.copyOf(b.naturalKey);
         this.titleFields = List.copyOf(b.titleFields);
         this.codeLists = Collections.unmodifiableMap(new LinkedHashMap<>(b.codeLists));
+        this.reports = List.copyOf(b.reports);
     }
 
     public static Builder builder(String id) {
@@ -122,6 +124,32 @@ public final class RegisterDescriptor {
         return Optional.ofNullable(codeLists.get(codeListId));
     }
 
+    /** The statistics reports the register ships. */
+    public List<ReportDefinition> reports() {
+        return reports;
+    }
+
+    public Optional<ReportDefinition> report(String reportId) {
+        return reports.stream().filter(r -> r.id().equals(reportId)).findFirst();
+    }
+
+    /** A copy with other code lists (the same ids, values as managed at run time). */
+    public RegisterDescriptor withCodeLists(Map<String, CodeList> lists) {
+        Builder b = toBuilder();
+        b.codeLists.clear();
+        b.codeLists.putAll(lists);
+        return b.build();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder(id).names(nameVi, nameEn).domain(domain, domainVi).groupVi(groupVi).seedCode(seedCode)
+                .descriptionVi(descriptionVi).flags(flags).naturalKey(naturalKey).titleFields(titleFields);
+        fields.forEach(b::field);
+        codeLists.values().forEach(b::codeList);
+        reports.forEach(b::report);
+        return b;
+    }
+
     @Override
     public String toString() {
         return "Register[" + id + "]";
@@ -141,6 +169,7 @@ public final class RegisterDescriptor {
         private final List<String> naturalKey = new ArrayList<>();
         private final List<String> titleFields = new ArrayList<>();
         private final Map<String, CodeList> codeLists = new LinkedHashMap<>();
+        private final List<ReportDefinition> reports = new ArrayList<>();
 
         private Builder(String id) {
             this.id = id;
@@ -197,6 +226,11 @@ public final class RegisterDescriptor {
 
         public Builder codeList(CodeList list) {
             this.codeLists.put(list.id(), list);
+            return this;
+        }
+
+        public Builder report(ReportDefinition r) {
+            this.reports.add(r);
             return this;
         }
 

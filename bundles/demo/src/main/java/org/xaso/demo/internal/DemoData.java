@@ -37,6 +37,9 @@ public final class DemoData {
 
     private final RecordService records;
     private final AdminUnitService units;
+    /** The last reason a demo record of each register was refused (for descriptor authors). */
+    public final Map<String, String> lastRefusal = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final CallerContext ctx = CallerContext.builder().user("system:demo").channel("demo").source(SOURCE)
             .purpose("dữ liệu mẫu / demo data").allCommunes().build();
 
@@ -56,7 +59,7 @@ public final class DemoData {
         }
         DemoGenerator gen = new DemoGenerator(seed, clock.instant());
         for (RegisterDescriptor d : dependencyOrder(registers)) {
-            if (hasDemo(d, communes.get(0))) {
+            if (d.flags().autoAggregate() || hasDemo(d, communes.get(0))) {
                 continue;
             }
             int n = 0;
@@ -83,8 +86,10 @@ public final class DemoData {
                     made++;
                     break;
                 } catch (XasoException e) {
+                    String why = e instanceof org.xaso.api.error.ValidationException v ? v.violations().toString() : e.getMessage();
+                    lastRefusal.put(d.id(), why);
                     if (attempt == ATTEMPTS - 1) {
-                        LOG.debug("Demo record of {} refused: {}", d.id(), e.getMessage());
+                        LOG.debug("Demo record of {} refused: {}", d.id(), why);
                     }
                 }
             }

@@ -28,7 +28,8 @@ import org.xaso.api.unit.Hamlet;
  * <li>{@code serial:P}: P followed by six digits; {@code oneOf:a|b|c}: one of the words;</li>
  * <li>{@code birthYearOf:f} / {@code genderOf:f}: read from the personal ID number in field f;</li>
  * <li>{@code dateInYear:f}: a date in the year held by field f;</li>
- * <li>{@code after:f:a-b}: a date a to b days after the date in field f.</li>
+ * <li>{@code after:f:a-b}: a date a to b days after the date in field f;</li>
+ * <li>{@code dossierCode}, {@code procedureCode}: one-stop dossier and procedure codes in the national formats.</li>
  * </ul>
  * Optional fields are filled four times in five. Nothing here is a real person: names and ID numbers are random.
  */
@@ -106,7 +107,8 @@ final class DemoGenerator {
                 return null;
             }
             long[] r = range(p[2]);
-            return date.plusDays(r[0] + random.nextInt((int) (r[1] - r[0] + 1)));
+            LocalDate after = date.plusDays(r[0] + random.nextInt((int) (r[1] - r[0] + 1)));
+            return f.notFuture() && after.isAfter(today) ? (f.required() ? today : null) : after;
         }
         long[] range = hint.startsWith("range:") ? range(hint.substring(6)) : null;
         switch (f.type()) {
@@ -198,6 +200,13 @@ final class DemoGenerator {
             }
             case "variety":
                 return pick(VARIETIES);
+            case "dossierCode": {
+                LocalDate d = LocalDate.now(VIETNAM).minusDays(random.nextInt(300));
+                return String.format("000.00.%02d.H%02d-%02d%02d%02d-%04d", 1 + random.nextInt(30), 1 + random.nextInt(96),
+                        d.getYear() % 100, d.getMonthValue(), d.getDayOfMonth(), 1 + random.nextInt(9999));
+            }
+            case "procedureCode":
+                return String.format("1.%06d", 1000 + random.nextInt(12000));
             default: {
                 String s = f.labelVi() + " mẫu " + (n + 1);
                 int max = f.maxLength() == null ? 255 : f.maxLength();

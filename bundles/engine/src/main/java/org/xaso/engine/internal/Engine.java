@@ -33,19 +33,26 @@ import org.xaso.api.record.Filter;
 import org.xaso.api.record.Page;
 import org.xaso.api.record.RecordQuery;
 import org.xaso.api.record.RecordService;
+import org.xaso.api.record.UsageStatistics;
 import org.xaso.api.record.RegisterRecord;
 import org.xaso.api.record.StatsQuery;
 import org.xaso.api.record.StatsResult;
+import org.xaso.api.register.CodeList;
+import org.xaso.api.register.CodeListService;
 import org.xaso.api.register.CodeValue;
 import org.xaso.api.register.FieldDescriptor;
 import org.xaso.api.register.FieldType;
 import org.xaso.api.register.RegisterDescriptor;
+import org.xaso.api.register.ReportDefinition;
+import org.xaso.api.register.RegisterAggregator;
 import org.xaso.api.register.RegisterHook;
 import org.xaso.api.register.RegisterRegistry;
 import org.xaso.api.unit.AdminUnitService;
 import org.xaso.api.unit.Hamlet;
+import org.xaso.engine.internal.codes.CodeLists;
 import org.xaso.engine.internal.descriptor.DescriptorReader;
 import org.xaso.engine.internal.query.QueryParser;
+import org.xaso.engine.internal.schema.Columns;
 import org.xaso.engine.internal.schema.Dialect;
 import org.xaso.engine.internal.schema.RegisterTable;
 import org.xaso.engine.internal.schema.SchemaManager;
@@ -59,7 +66,7 @@ import org.xaso.engine.internal.values.Violations;
  * The register engine: deployed registers, and the generic record operations over them. Plain Java: it needs a
  * {@link DataSource}, the administrative units and a source of hooks, and runs the same in unit tests and in Karaf.
  */
-public final class Engine implements RecordService, RegisterRegistry {
+public final class Engine implements RecordService, RegisterRegistry, CodeListService, UsageStatistics {
 
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     /** Channels officers and agencies type through; registers read from other authorities refuse them. */
@@ -75,6 +82,10 @@ public final class Engine implements RecordService, RegisterRegistry {
     private final FieldCoercer coercer;
     private final QueryParser parser;
     private final Map<String, Deployed> deployed = new ConcurrentHashMap<>();
+    private final CodeLists codeLists = new CodeLists();
+    private volatile Function<String, RegisterAggregator> aggregators = id -> null;
+    /** The channel computed registers are written through. */
+    public static final String AGGREGATE_CHANNEL = "aggregate";
 
     /** Engine settings. */
     public record Settings(int maxPageSize, Set<String> citizenIdExtraPrefixes) {
@@ -91,6 +102,7 @@ public final class Engine implements RecordService, RegisterRegistry {
             this.dialect = Dialect.of(c);
             this.schema = new SchemaManager(dialect);
             schema.migrateSystemTables(c);
+            codeLists.load(c);
         }
         this.repository = new RecordRepository(dialect);
         this.coercer = new FieldCoercer(clock, settings.citizenIdExtraPrefixes());
@@ -113,6 +125,10 @@ public final class Engine implements RecordService, RegisterRegistry {
         return dataSource;
     }
 
+    public AdminUnitService units() {
+        return units;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -132,7 +148,8 @@ public final class Engine implements RecordService, RegisterRegistry {
             throw new IllegalStateException("register " + d.id() + " is already deployed by " + existing.bundle());
         }
         RegisterTable table = new RegisterTable(d, dialect);
-        Deployed dep = new Deployed(d, table, bundle, bundleId);
+        codeLists.ship(d.codeLists().values());
+        Deployed dep = new Deployed(effective(d), table, bundle, bundleId);
         try (Connection c = dataSource.getConnection()) {
             SchemaManager.Outcome o = schema.ensureRegisterTable(c, table, parsed.sha256(), bundle);
             if (o.needsReindex()) {
@@ -151,6 +168,66 @@ public final class Engine implements RecordService, RegisterRegistry {
         }
         deployed.put(d.id(), dep);
         return dep;
+    }
+
+    /** The descriptor with its code lists as changed at run time. */
+    private RegisterDescriptor effective(RegisterDescriptor d) {
+        Map<String, CodeList> lists = new LinkedHashMap<>();
+        d.codeLists().forEach((id, l) -> lists.put(id, codeLists.effective(codeLists.shipped(id).orElse(l))));
+        return d.withCodeLists(lists);
+    }
+
+    /** Makes code lists known that no deployed register uses yet (the engine's built-in lists). */
+    public void shipCodeLists(java.util.Collection<CodeList> lists) {
+        codeLists.ship(lists);
+    }
+
+    // ------------------------------------------------------------------ code lists
+
+    @Override
+    public List<CodeList> codeLists() {
+        return codeLists.all();
+    }
+
+    @Override
+    public Optional<CodeList> codeList(String listId) {
+        return codeLists.find(listId);
+    }
+
+    @Override
+    public boolean isLocal(String listId, String code) {
+        return codeLists.isLocal(listId, code);
+    }
+
+    @Override
+    public CodeList addValue(CallerContext ctx, String listId, CodeValue value, String reason) {
+        return changeCodes(ctx, listId, value, reason, true);
+    }
+
+    @Override
+    public CodeList changeValue(CallerContext ctx, String listId, CodeValue value, String reason) {
+        return changeCodes(ctx, listId, value, reason, false);
+    }
+
+    private synchronized CodeList changeCodes(CallerContext ctx, String listId, CodeValue value, String reason, boolean add) {
+        Objects.requireNonNull(ctx, "caller context");
+        Instant now = clock.instant();
+        CodeValue stored = inTransaction(c -> {
+            CodeValue v = add ? codeLists.add(c, ctx, listId, value, reason, now)
+                    : codeLists.change(c, ctx, listId, value, reason, now);
+            repository.audit(c, ctx, add ? "codelist-add" : "codelist-change", null, null, null, null,
+                    listId + "/" + v.code() + " = " + v.labelVi() + (v.active() ? "" : " (ngừng dùng)")
+                            + (reason == null ? "" : "; " + reason), now);
+            return v;
+        });
+        codeLists.applied(listId, stored);
+        for (Deployed d : List.copyOf(deployed.values())) {
+            if (d.descriptor().codeLists().containsKey(listId)) {
+                deployed.replace(d.id(), d, new Deployed(effective(d.descriptor()), d.table(), d.bundle(), d.bundleId()));
+            }
+        }
+        LOG.info("Code list {}: value {} {} by {}", listId, stored.code(), add ? "added" : "changed", ctx.user());
+        return codeLists.find(listId).orElseThrow();
     }
 
     /** Removes a register from service. Its table and records stay, untouched, for when it comes back. */
@@ -205,6 +282,11 @@ public final class Engine implements RecordService, RegisterRegistry {
             throw new AccessDeniedException("Tài khoản " + ctx.user() + " không được làm việc với đơn vị " + commune,
                     "Account " + ctx.user() + " may not act in commune " + commune);
         }
+        if (write && d.descriptor().flags().autoAggregate() && !AGGREGATE_CHANNEL.equals(ctx.channel())) {
+            throw new AccessDeniedException("Sổ " + d.descriptor().nameVi() + " do máy chủ tự tổng hợp từ dữ liệu khác:"
+                    + " không nhập tay hay nhập tệp; yêu cầu tổng hợp lại (aggregate) để cập nhật số liệu",
+                    "Register " + registerId + " is computed from other data: ask for an aggregation instead of writing it");
+        }
         if (write && !d.descriptor().flags().crud() && TYPING_CHANNELS.contains(ctx.channel())) {
             String src = d.descriptor().flags().externalSource();
             throw new AccessDeniedException("Sổ " + d.descriptor().nameVi() + " được khai thác từ " + src
@@ -216,18 +298,34 @@ public final class Engine implements RecordService, RegisterRegistry {
 
     // ------------------------------------------------------------------ validation
 
-    /** Hamlets of communes, read once per operation. */
-    public final class HamletCache implements FieldCoercer.Hamlets {
+    /**
+     * What an operation looks up again and again, read once: the hamlets of communes and the records known to exist
+     * (for reference checks). An import of 100,000 rows asks the database once per distinct value, not per row.
+     */
+    public final class Lookups implements FieldCoercer.Hamlets {
         private final Map<String, List<Hamlet>> cache = new HashMap<>();
+        private final java.util.Set<String> live = new java.util.HashSet<>();
 
         @Override
         public List<Hamlet> of(String communeCode) {
             return cache.computeIfAbsent(communeCode, units::hamlets);
         }
+
+        boolean exists(Connection c, String table, String commune, String id) throws SQLException {
+            String key = table + '|' + commune + '|' + id;
+            if (live.contains(key)) {
+                return true;
+            }
+            boolean found = repository.exists(c, table, commune, id);
+            if (found && live.size() < 200_000) {
+                live.add(key);
+            }
+            return found;
+        }
     }
 
-    public HamletCache hamletCache() {
-        return new HamletCache();
+    public Lookups lookups() {
+        return new Lookups();
     }
 
     /**
@@ -238,7 +336,7 @@ public final class Engine implements RecordService, RegisterRegistry {
      * @return the violations; empty when the record may be written
      */
     public List<FieldViolation> check(Connection c, CallerContext ctx, Deployed d, String commune, Map<String, ?> raw,
-                                      Map<String, Object> previous, HamletCache hamlets, Map<String, Object> typed)
+                                      Map<String, Object> previous, Lookups hamlets, Map<String, Object> typed)
             throws SQLException {
         List<FieldViolation> v = new ArrayList<>();
         RegisterDescriptor reg = d.descriptor();
@@ -268,7 +366,7 @@ public final class Engine implements RecordService, RegisterRegistry {
                 Deployed target = deployed.get(f.refRegister());
                 if (target == null) {
                     v.add(Violations.referenceRegisterMissing(f.name(), f.refRegister()));
-                } else if (!repository.exists(c, target.table().name(), commune, value.toString())) {
+                } else if (!hamlets.exists(c, target.table().name(), commune, value.toString())) {
                     v.add(Violations.referenceNotFound(f.name(), value, f.refRegister()));
                 }
             }
@@ -334,7 +432,7 @@ public final class Engine implements RecordService, RegisterRegistry {
         Deployed d = access(ctx, registerId, commune, true);
         return inTransaction(c -> {
             Map<String, Object> typed = new LinkedHashMap<>();
-            List<FieldViolation> v = check(c, ctx, d, commune, data, null, hamletCache(), typed);
+            List<FieldViolation> v = check(c, ctx, d, commune, data, null, lookups(), typed);
             if (!v.isEmpty()) {
                 throw new ValidationException(ValidationException.Location.BODY, v);
             }
@@ -349,7 +447,7 @@ public final class Engine implements RecordService, RegisterRegistry {
         UUID id = UUID.randomUUID();
         RegisterRecord r;
         try {
-            r = repository.insert(c, d, commune, id, typed, ctx, now);
+            r = repository.insert(c, d, commune, id, typed, ctx, now, syncedAt(d, ctx, now));
         } catch (SQLException e) {
             throw duplicateKeyOr(e, d);
         }
@@ -375,7 +473,7 @@ public final class Engine implements RecordService, RegisterRegistry {
                 throw ConflictException.staleVersion(expectedVersion, old.version());
             }
             Map<String, Object> typed = new LinkedHashMap<>();
-            List<FieldViolation> v = check(c, ctx, d, commune, data, old.data(), hamletCache(), typed);
+            List<FieldViolation> v = check(c, ctx, d, commune, data, old.data(), lookups(), typed);
             if (!v.isEmpty()) {
                 throw new ValidationException(ValidationException.Location.BODY, v);
             }
@@ -391,12 +489,16 @@ public final class Engine implements RecordService, RegisterRegistry {
                                   Map<String, Object> typed) throws SQLException {
         List<String> changed = changedFields(d.descriptor(), old.data(), typed);
         if (changed.isEmpty()) {
+            Instant synced = syncedAt(d, ctx, clock.instant());
+            if (synced != null) {
+                repository.touchSynced(c, d, old.id(), synced);
+            }
             return old;
         }
         Instant now = clock.instant();
         int n;
         try {
-            n = repository.update(c, d, old.communeCode(), old.id(), old.version(), typed, ctx, now);
+            n = repository.update(c, d, old.communeCode(), old.id(), old.version(), typed, ctx, now, syncedAt(d, ctx, now));
         } catch (SQLException e) {
             throw duplicateKeyOr(e, d);
         }
@@ -412,9 +514,17 @@ public final class Engine implements RecordService, RegisterRegistry {
                 "changed: " + String.join(", ", changed), now);
         RegisterRecord.Builder b = RegisterRecord.builder().id(old.id()).registerId(d.id())
                 .communeCode(old.communeCode()).version(old.version() + 1).created(old.createdAt(), old.createdBy())
-                .updated(now, ctx.user()).source(ctx.source()).syncedAt(old.syncedAt());
+                .updated(now, ctx.user()).source(ctx.source()).syncedAt(syncedAt(d, ctx, now) != null ? now : old.syncedAt());
         typed.forEach(b::put);
         return b.build();
+    }
+
+    /**
+     * Registers read from another authority's database record when their data was last synchronised: any write
+     * that is not typed by an officer (an import, a sync route) sets it.
+     */
+    public Instant syncedAt(Deployed d, CallerContext ctx, Instant now) {
+        return d.descriptor().flags().externalSource() != null && !TYPING_CHANNELS.contains(ctx.channel()) ? now : null;
     }
 
     public static List<String> changedFields(RegisterDescriptor reg, Map<String, Object> before, Map<String, Object> after) {
@@ -475,12 +585,12 @@ public final class Engine implements RecordService, RegisterRegistry {
         query.measures().forEach(b::measure);
         filters.forEach(b::filter);
         StatsQuery q = b.build();
-        HamletCache hamlets = hamletCache();
+        Lookups hamlets = lookups();
         return inTransaction(c -> repository.stats(c, d, commune, q, (f, code) -> label(d, f, code, commune, hamlets)));
     }
 
     /** The Vietnamese label of a coded value: the code list label, or the hamlet's name. */
-    public String label(Deployed d, FieldDescriptor f, String code, String commune, HamletCache hamlets) {
+    public String label(Deployed d, FieldDescriptor f, String code, String commune, Lookups hamlets) {
         if (f.type() == FieldType.CODE) {
             return d.descriptor().codeList(f.codeList()).flatMap(l -> l.find(code)).map(CodeValue::labelVi).orElse(null);
         }
@@ -490,7 +600,7 @@ public final class Engine implements RecordService, RegisterRegistry {
         return null;
     }
 
-    private RecordQuery resolveHamlets(Deployed d, String commune, RecordQuery q) {
+    public RecordQuery resolveHamlets(Deployed d, String commune, RecordQuery q) {
         List<Filter> filters = resolveHamletFilters(d, commune, q.filters());
         if (filters == q.filters()) {
             return q;
@@ -538,6 +648,138 @@ public final class Engine implements RecordService, RegisterRegistry {
     @Override
     public StatsQuery parseStats(String registerId, Map<String, List<String>> params, Set<String> ignored) {
         return parser.parseStats(require(registerId).descriptor(), params, ignored);
+    }
+
+    @Override
+    public StatsQuery reportQuery(String registerId, String reportId, Map<String, List<String>> params, Set<String> ignored) {
+        RegisterDescriptor reg = require(registerId).descriptor();
+        ReportDefinition report = reg.report(reportId).orElseThrow(() -> new NotFoundException(
+                NotFoundException.What.REPORT, reportId,
+                "Sổ " + reg.nameVi() + " không có báo cáo '" + reportId + "'",
+                "register " + registerId + " has no report '" + reportId + "'"));
+        List<FieldViolation> v = new ArrayList<>();
+        Map<String, List<String>> all = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> e : params.entrySet()) {
+            if (ignored.contains(e.getKey())) {
+                continue;
+            }
+            if (e.getKey().equals("groupBy") || e.getKey().equals("measure")) {
+                v.add(new FieldViolation(e.getKey(), "fixed-by-report", "Báo cáo có sẵn đã cố định cách nhóm và chỉ"
+                        + " tiêu; dùng thống kê tùy chọn (/stats) để thay đổi",
+                        "a shipped report fixes its dimensions and measures; use /stats for ad-hoc statistics"));
+                continue;
+            }
+            all.put(e.getKey(), e.getValue());
+        }
+        if (!v.isEmpty()) {
+            throw new ValidationException(ValidationException.Location.QUERY, v);
+        }
+        report.filters().forEach((k, val) -> all.merge(k, List.of(val), (a, b) -> {
+            List<String> m = new ArrayList<>(b);
+            m.addAll(a);
+            return m;
+        }));
+        all.put("groupBy", List.of(String.join(",", report.groupBy())));
+        if (!report.measures().isEmpty()) {
+            all.put("measure", List.of(String.join(",", report.measures())));
+        }
+        return parser.parseStats(reg, all, Set.of());
+    }
+
+    // ------------------------------------------------------------------ computed registers
+
+    /** Where the aggregators of computed registers come from (the OSGi service registry, in Karaf). */
+    public void aggregators(Function<String, RegisterAggregator> source) {
+        this.aggregators = Objects.requireNonNull(source);
+    }
+
+    @Override
+    public RegisterRecord aggregate(CallerContext ctx, String registerId, String commune, Map<String, String> params) {
+        Deployed d = require(registerId);
+        if (!d.descriptor().flags().autoAggregate()) {
+            throw new ConflictException("not-computed", "Sổ " + d.descriptor().nameVi() + " do cán bộ cập nhật, không"
+                    + " tự tổng hợp", "register " + registerId + " is kept by officers, not computed", null);
+        }
+        RegisterAggregator aggregator = aggregators.apply(registerId);
+        if (aggregator == null) {
+            throw new ConflictException("aggregator-missing", "Chưa cài đặt bộ tổng hợp của sổ " + d.descriptor().nameVi(),
+                    "the aggregator of register " + registerId + " is not deployed", null);
+        }
+        CallerContext writer = ctx.toBuilder().channel(AGGREGATE_CHANNEL).source(AGGREGATE_CHANNEL).build();
+        access(writer, registerId, commune, true);
+        Map<String, Object> data = aggregator.compute(commune, params, this);
+        return inTransaction(c -> {
+            Map<String, Object> typed = new LinkedHashMap<>();
+            List<FieldViolation> v = check(c, writer, d, commune, data, null, lookups(), typed);
+            if (!v.isEmpty()) {
+                throw new IllegalStateException("aggregator of " + registerId + " computed an invalid record: " + v);
+            }
+            String key = RecordRepository.naturalKey(d.table(), typed);
+            Optional<RegisterRecord> old = key == null ? Optional.empty()
+                    : repository.findByNaturalKey(c, d, commune, key);
+            return old.isPresent() ? replace(c, writer, d, old.get(), typed) : insert(c, writer, d, commune, typed);
+        });
+    }
+
+    @Override
+    public Usage usage(String commune, java.time.LocalDate from, java.time.LocalDate until) {
+        java.sql.Timestamp start = SchemaManager.utc(from.atStartOfDay(FieldCoercer.VIETNAM).toInstant());
+        java.sql.Timestamp end = SchemaManager.utc(until.atStartOfDay(FieldCoercer.VIETNAM).toInstant());
+        return inTransaction(c -> {
+            int inUse = 0;
+            long total = 0;
+            long synced = 0;
+            long received = 0;
+            long online = 0;
+            long settled = 0;
+            long onTime = 0;
+            for (Deployed d : List.copyOf(deployed.values())) {
+                long n = count(c, "SELECT COUNT(*) FROM " + d.table().name() + " WHERE " + Columns.COMMUNE + " = ? AND "
+                        + Columns.DELETED + " = FALSE", commune);
+                total += n;
+                inUse += n > 0 ? 1 : 0;
+                if (d.descriptor().flags().externalSource() != null) {
+                    synced += count(c, "SELECT COUNT(*) FROM " + d.table().name() + " WHERE " + Columns.COMMUNE
+                            + " = ? AND " + Columns.SYNCED_AT + " >= ? AND " + Columns.SYNCED_AT + " < ?", commune, start, end);
+                }
+                if (d.descriptor().flags().onestopLink()) {
+                    String rec = d.table().column("dossierReceivedOn").column();
+                    String due = d.table().column("dossierDueOn").column();
+                    String ret = d.table().column("dossierReturnedOn").column();
+                    String channel = d.table().column("dossierChannel").column();
+                    java.sql.Date f = java.sql.Date.valueOf(from);
+                    java.sql.Date u = java.sql.Date.valueOf(until);
+                    String base = "SELECT COUNT(*) FROM " + d.table().name() + " WHERE " + Columns.COMMUNE + " = ? AND "
+                            + Columns.DELETED + " = FALSE AND ";
+                    received += count(c, base + rec + " >= ? AND " + rec + " < ?", commune, f, u);
+                    online += count(c, base + rec + " >= ? AND " + rec + " < ? AND " + channel + " = '2'", commune, f, u);
+                    settled += count(c, base + ret + " >= ? AND " + ret + " < ?", commune, f, u);
+                    onTime += count(c, base + ret + " >= ? AND " + ret + " < ? AND " + due + " IS NOT NULL AND "
+                            + ret + " <= " + due, commune, f, u);
+                }
+            }
+            String audit = " FROM XASO_AUDIT WHERE COMMUNE_CODE = ? AND OCCURRED_AT >= ? AND OCCURRED_AT < ?";
+            long created = count(c, "SELECT COUNT(*)" + audit + " AND OPERATION = 'create'", commune, start, end);
+            long updated = count(c, "SELECT COUNT(*)" + audit + " AND OPERATION = 'update'", commune, start, end);
+            int users = (int) count(c, "SELECT COUNT(DISTINCT ACTOR)" + audit + " AND OPERATION IN ('create', 'update',"
+                    + " 'delete', 'import') AND ACTOR NOT LIKE 'system:%' AND CHANNEL IN ('rest', 'soap', 'import',"
+                    + " 'shell')", commune, start, end);
+            long imported = count(c, "SELECT COALESCE(SUM(ROWS_CREATED + ROWS_UPDATED), 0) FROM XASO_IMPORT_JOURNAL"
+                    + " WHERE COMMUNE_CODE = ? AND COMMITTED = TRUE AND FINISHED_AT >= ? AND FINISHED_AT < ?", commune, start, end);
+            return new Usage(inUse, total, created, updated, imported, synced, users, received, online, settled, onTime);
+        });
+    }
+
+    private static long count(Connection c, String sql, Object... params) throws SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     // ------------------------------------------------------------------ plumbing

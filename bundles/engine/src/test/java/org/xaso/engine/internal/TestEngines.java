@@ -64,7 +64,8 @@ public final class TestEngines {
     public static Map<String, CodeList> codeLists() throws IOException, DescriptorException {
         DescriptorReader r = new DescriptorReader();
         Map<String, CodeList> lists = new HashMap<>();
-        for (String path : List.of("/xaso/codelists/gender.yaml", "/xaso/codelists/yes-no-unknown.yaml", "/registers/codelists.yaml")) {
+        for (String path : List.of("/xaso/codelists/gender.yaml", "/xaso/codelists/yes-no-unknown.yaml",
+                "/xaso/codelists/dossier-status.yaml", "/xaso/codelists/dossier-channel.yaml", "/registers/codelists.yaml")) {
             try (InputStream in = TestEngines.class.getResourceAsStream(path)) {
                 CodeList l = r.readCodeList(path, in);
                 lists.put(l.id(), l);

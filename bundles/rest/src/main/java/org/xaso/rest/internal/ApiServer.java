@@ -14,7 +14,10 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xaso.api.record.RecordExporter;
+import org.xaso.api.record.RecordImporter;
 import org.xaso.api.record.RecordService;
+import org.xaso.api.register.CodeListService;
 import org.xaso.api.register.RegisterRegistry;
 import org.xaso.api.unit.AdminUnitService;
 
@@ -34,6 +37,9 @@ public class ApiServer {
 
         @AttributeDefinition(name = "Largest request body", description = "Bytes; larger bodies get 413")
         long maxBodyBytes() default 1_048_576L;
+
+        @AttributeDefinition(name = "Largest uploaded spreadsheet", description = "Bytes; larger imports get 413")
+        long maxUploadBytes() default 104_857_600L;
     }
 
     @Reference
@@ -45,6 +51,15 @@ public class ApiServer {
     @Reference
     private AdminUnitService units;
 
+    @Reference
+    private RecordExporter exporter;
+
+    @Reference
+    private RecordImporter importer;
+
+    @Reference
+    private CodeListService codes;
+
     private Server server;
 
     @Activate
@@ -55,10 +70,11 @@ public class ApiServer {
             JAXRSServerFactoryBean bean = new JAXRSServerFactoryBean();
             bean.setBus(BusFactory.getDefaultBus());
             bean.setAddress(config.address());
-            bean.setServiceBeans(List.of(new InfoResource(registry), new RegistersResource(registry),
-                    new CommunesResource(units), new RecordsResource(records, registry, units)));
+            bean.setServiceBeans(List.of(new InfoResource(registry), new RegistersResource(registry, exporter),
+                    new CommunesResource(units), new RecordsResource(records, registry, units, exporter, importer),
+                    new CodeListsResource(codes)));
             bean.setProviders(List.of(new JacksonJsonProvider(Json.mapper()), new ProblemMapper(),
-                    new LimitsFilter(config.maxBodyBytes())));
+                    new LimitsFilter(config.maxBodyBytes(), config.maxUploadBytes())));
             server = bean.create();
             LOG.info("Xã Số REST API published at {}", config.address());
         } finally {

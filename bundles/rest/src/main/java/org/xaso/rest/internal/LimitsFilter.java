@@ -13,20 +13,23 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.Provider;
 
 /**
- * Refuses bodies larger than the configured limit with 413 (by Content-Length, or while reading when the length is
+ * Refuses bodies larger than the configured limit (spreadsheet uploads have their own, larger limit) with 413 (by Content-Length, or while reading when the length is
  * not announced), and echoes the request id so that callers can quote it.
  */
 @Provider
 public class LimitsFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     private final long maxBody;
+    private final long maxUpload;
 
-    LimitsFilter(long maxBody) {
+    LimitsFilter(long maxBody, long maxUpload) {
         this.maxBody = maxBody;
+        this.maxUpload = maxUpload;
     }
 
     @Override
     public void filter(ContainerRequestContext req) {
+        long maxBody = req.getUriInfo().getPath().endsWith("/imports") ? maxUpload : this.maxBody;
         if (req.getLength() > maxBody) {
             throw new WebApplicationException(Response.status(413).build());
         }

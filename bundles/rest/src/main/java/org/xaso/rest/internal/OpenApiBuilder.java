@@ -37,9 +37,27 @@ final class OpenApiBuilder {
         paths.put("/communes/{code}/hamlets", map(
                 "get", op("Các ấp, khu phố / Hamlets of a commune", "communes", List.of(pathParam("code")), ok("Hamlets")),
                 "post", withBody(op("Thêm ấp / Add a hamlet", "communes", List.of(pathParam("code")), created("Hamlet")), "Hamlet")));
+        paths.put("/registers/{registerId}/template.{format}", map("get", op("Mẫu nhập liệu / Import template (xlsx, csv)",
+                "registers", List.of(pathParam("registerId"), pathParam("format")), file())));
+        paths.put("/codelists", map("get", op("Danh mục / Code lists", "codelists", List.of(), ok("CodeLists"))));
+        paths.put("/codelists/{listId}", map("get", op("Một danh mục / A code list", "codelists", List.of(pathParam("listId")),
+                ok("CodeList"))));
+        paths.put("/codelists/{listId}/values", map("post", withBody(op("Thêm giá trị / Add a value", "codelists",
+                List.of(pathParam("listId")), created("CodeList")), "CodeValue")));
+        paths.put("/codelists/{listId}/values/{code}", map("put", withBody(op("Sửa nhãn, ngừng dùng / Relabel or retire",
+                "codelists", List.of(pathParam("listId"), pathParam("code")), ok("CodeList")), "CodeValue")));
         Map<String, Object> schemas = new LinkedHashMap<>();
         schemas.put("Problem", problemSchema());
-        for (String s : List.of("RegisterList", "Descriptor", "Units", "CommuneStatus", "Hamlets", "Hamlet", "Stats")) {
+        schemas.put("CodeValue", map("type", "object", "properties", map("code", map("type", "string"), "labelVi",
+                map("type", "string"), "labelEn", map("type", "string"), "active", map("type", "boolean"),
+                "reason", map("type", "string"))));
+        schemas.put("ImportReport", map("type", "object", "properties", map("committed", map("type", "boolean"),
+                "rows", map("type", "integer"), "created", map("type", "integer"), "updated", map("type", "integer"),
+                "unchanged", map("type", "integer"), "rejected", map("type", "integer"), "errors", map("type", "array",
+                        "items", map("type", "object", "properties", map("row", map("type", "integer"),
+                                "field", map("type", "string"), "code", map("type", "string"), "message", map("type", "string")))))));
+        for (String s : List.of("RegisterList", "Descriptor", "Units", "CommuneStatus", "Hamlets", "Hamlet", "Stats",
+                "CodeLists", "CodeList", "Reports")) {
             schemas.put(s, map("type", "object"));
         }
         for (RegisterDescriptor d : registers) {
@@ -51,6 +69,7 @@ final class OpenApiBuilder {
                     "items", map("type", "array", "items", ref(schema)))));
             String base = "/communes/{code}/registers/" + d.id();
             List<Object> searchParams = new ArrayList<>(List.of(pathParam("code"), query("q", "Từ khóa, không phân biệt dấu / words, diacritics ignored"),
+                    query("format", "json (mặc định), xlsx, csv: tải về mọi bản ghi tìm được / every match as a spreadsheet"),
                     query("sort", "field,-field"), query("limit", "1..1000, default 50"), query("offset", "skip")));
             for (FieldDescriptor f : d.fields()) {
                 if (f.searchable()) {
@@ -77,7 +96,25 @@ final class OpenApiBuilder {
                             List.of(pathParam("code"), pathParam("id"), query("reason", "lý do xóa (bắt buộc) / reason (required)")), ok(schema))));
             List<Object> statsParams = new ArrayList<>(List.of(pathParam("code"), query("groupBy", "f1,f2 — dates: f:year, f:month"),
                     query("measure", "sum:f, avg:f, min:f, max:f")));
+            statsParams.add(query("format", "json, xlsx, csv"));
             paths.put(base + "/stats", map("get", op(d.nameVi() + ": thống kê / statistics", tag, statsParams, ok("Stats"))));
+            paths.put(base + "/reports", map("get", op(d.nameVi() + ": báo cáo có sẵn / shipped reports", tag,
+                    List.of(pathParam("code")), ok("Reports"))));
+            paths.put(base + "/reports/{report}", map("get", op(d.nameVi() + ": chạy báo cáo / run a report", tag,
+                    List.of(pathParam("code"), pathParam("report"), query("format", "json, xlsx, csv")), ok("Stats"))));
+            Map<String, Object> upload = op(d.nameVi() + ": nhập từ Excel/CSV / import a spreadsheet", tag,
+                    List.of(pathParam("code")), ok("ImportReport"));
+            upload.put("requestBody", map("required", true, "content", map("multipart/form-data", map("schema", map(
+                    "type", "object", "required", List.of("file"), "properties", map(
+                            "file", map("type", "string", "format", "binary"),
+                            "mode", map("type", "string", "enum", List.of("all-or-nothing", "valid-rows-only"))))))));
+            castMap(upload.get("responses")).put("422", map("description", "nothing written: the report lists each refused row",
+                    "content", map(Problems.MEDIA_TYPE, map("schema", ref("ImportReport")))));
+            paths.put(base + "/imports", map("post", upload));
+            if (d.flags().autoAggregate()) {
+                paths.put(base + "/aggregate", map("post", op(d.nameVi() + ": tổng hợp lại / compute", tag,
+                        List.of(pathParam("code"), query("year", "năm / year"), query("month", "tháng / month")), ok(schema))));
+            }
         }
         doc.put("paths", paths);
         doc.put("components", map("schemas", schemas));
@@ -193,6 +230,12 @@ final class OpenApiBuilder {
 
     private static Map<String, Object> ok(String schema) {
         return map("200", map("description", "OK", "content", map("application/json", map("schema", ref(schema)))));
+    }
+
+    private static Map<String, Object> file() {
+        return map("200", map("description", "A spreadsheet", "content", map(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", map("schema", map("type", "string", "format", "binary")),
+                "text/csv", map("schema", map("type", "string")))));
     }
 
     private static Map<String, Object> created(String schema) {

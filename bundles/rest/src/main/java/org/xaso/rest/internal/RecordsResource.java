@@ -25,7 +25,14 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 
+import org.apache.cxf.jaxrs.ext.multipart.Attachment;
+import org.apache.cxf.jaxrs.ext.multipart.MultipartBody;
 import org.xaso.api.context.CallerContext;
+import org.xaso.api.record.ImportOptions;
+import org.xaso.api.record.ImportReport;
+import org.xaso.api.record.RecordExporter;
+import org.xaso.api.record.RecordImporter;
+import org.xaso.api.record.SheetFormat;
 import org.xaso.api.record.Page;
 import org.xaso.api.record.RecordQuery;
 import org.xaso.api.record.RecordService;
@@ -50,6 +57,8 @@ public class RecordsResource {
     private final RecordService records;
     private final RegisterRegistry registry;
     private final AdminUnitService units;
+    private final RecordExporter exporter;
+    private final RecordImporter importer;
 
     @Context
     private HttpHeaders headers;
@@ -60,10 +69,13 @@ public class RecordsResource {
     @Context
     private UriInfo uri;
 
-    RecordsResource(RecordService records, RegisterRegistry registry, AdminUnitService units) {
+    RecordsResource(RecordService records, RegisterRegistry registry, AdminUnitService units, RecordExporter exporter,
+                    RecordImporter importer) {
         this.records = records;
         this.registry = registry;
         this.units = units;
+        this.exporter = exporter;
+        this.importer = importer;
     }
 
     private CallerContext caller() {
@@ -78,13 +90,85 @@ public class RecordsResource {
         return Views.record(r, descriptor(register), units.hamlets(commune));
     }
 
+    /**
+     * A search; with {@code format=xlsx} or {@code format=csv}, every matching record (limit and offset ignored) as a
+     * spreadsheet with Vietnamese headers.
+     */
     @GET
     @Path("/records")
-    public Map<String, Object> search(@PathParam("commune") String commune, @PathParam("register") String register) {
+    @Produces({MediaType.APPLICATION_JSON, XLSX, CSV})
+    public Response search(@PathParam("commune") String commune, @PathParam("register") String register,
+                           @QueryParam("format") String format) {
         RegisterDescriptor d = descriptor(register);
-        RecordQuery q = records.parseQuery(register, uri.getQueryParameters(), Set.of());
+        RecordQuery q = records.parseQuery(register, uri.getQueryParameters(), Set.of("format"));
+        if (format != null && !format.equalsIgnoreCase("json")) {
+            return file(exporter.records(caller(), register, commune, q, sheetFormat(format)));
+        }
         Page<RegisterRecord> page = records.search(caller(), register, commune, q);
-        return Views.page(page, d, units.hamlets(commune));
+        return Response.ok(Views.page(page, d, units.hamlets(commune)), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /**
+     * Imports a spreadsheet (.xlsx or .csv): a multipart form with the file in part {@code file} and optionally
+     * {@code mode} = {@code all-or-nothing} (default) or {@code valid-rows-only}. Answers 200 with the report when
+     * rows were written, 422 with the same report and the row errors when nothing was.
+     */
+    @POST
+    @Path("/imports")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response importFile(@PathParam("commune") String commune, @PathParam("register") String register,
+                               MultipartBody body) throws java.io.IOException {
+        descriptor(register);
+        Attachment file = body.getAttachment("file");
+        if (file == null) {
+            throw Problems.badBody("file", "required", "Thiếu tệp: gửi biểu mẫu multipart có phần 'file'",
+                    "send a multipart form with the spreadsheet in part 'file'");
+        }
+        String name = file.getContentDisposition() == null ? null : file.getContentDisposition().getParameter("filename");
+        if (name == null || name.isBlank()) {
+            throw Problems.badBody("file", "file-name-required", "Phần 'file' phải có tên tệp (.xlsx hoặc .csv)",
+                    "part 'file' needs a file name ending .xlsx or .csv");
+        }
+        Attachment modePart = body.getAttachment("mode");
+        String mode = modePart == null ? uri.getQueryParameters().getFirst("mode") : modePart.getObject(String.class);
+        ImportReport report;
+        try (java.io.InputStream in = file.getDataHandler().getInputStream()) {
+            report = importer.importFile(caller(), register, commune, name, in, importOptions(mode));
+        }
+        Map<String, Object> view = Views.importReport(report);
+        if (report.committed() || report.errors().isEmpty()) {
+            return Response.ok(view, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        Map<String, Object> problem = Problems.body(422, "import-refused", "Không nhập được tệp",
+                "The file was not imported", "Không ghi bản ghi nào: xem danh sách lỗi theo dòng",
+                "nothing was written: see the errors by row", false, uri.getRequestUri().getPath());
+        problem.putAll(view);
+        return Problems.response(422, problem);
+    }
+
+    /**
+     * Computes the record of a register whose figures derive from other data (e.g. it-application-summary with
+     * {@code year} and {@code month}), stores it and answers it.
+     */
+    @POST
+    @Path("/aggregate")
+    public Response aggregate(@PathParam("commune") String commune, @PathParam("register") String register) {
+        descriptor(register);
+        Map<String, String> params = new LinkedHashMap<>();
+        uri.getQueryParameters().forEach((k, v) -> params.put(k, v.isEmpty() ? null : v.get(0)));
+        RegisterRecord r = records.aggregate(caller(), register, commune, params);
+        return Response.ok(view(r, register, commune), MediaType.APPLICATION_JSON_TYPE).tag(etag(r)).build();
+    }
+
+    static ImportOptions importOptions(String mode) {
+        if (mode == null || mode.isBlank() || mode.strip().equals("all-or-nothing")) {
+            return ImportOptions.allOrNothing();
+        }
+        if (mode.strip().equals("valid-rows-only")) {
+            return ImportOptions.validRowsOnly();
+        }
+        throw Problems.badBody("mode", "invalid-mode", "Chế độ nhập là all-or-nothing (tất cả hoặc không) hoặc"
+                + " valid-rows-only (chỉ dòng hợp lệ)", "mode is all-or-nothing or valid-rows-only");
     }
 
     @POST
@@ -132,12 +216,69 @@ public class RecordsResource {
         return Response.ok(view(r, register, commune)).build();
     }
 
+    /** Ad-hoc statistics; {@code format=xlsx|csv} gives the table as a spreadsheet. */
     @GET
     @Path("/stats")
-    public Map<String, Object> stats(@PathParam("commune") String commune, @PathParam("register") String register) {
-        descriptor(register);
-        StatsQuery q = records.parseStats(register, uri.getQueryParameters(), Set.of());
-        return Views.stats(register, commune, records.stats(caller(), register, commune, q));
+    @Produces({MediaType.APPLICATION_JSON, XLSX, CSV})
+    public Response stats(@PathParam("commune") String commune, @PathParam("register") String register,
+                          @QueryParam("format") String format) {
+        RegisterDescriptor d = descriptor(register);
+        StatsQuery q = records.parseStats(register, uri.getQueryParameters(), Set.of("format"));
+        if (format != null && !format.equalsIgnoreCase("json")) {
+            return file(exporter.stats(caller(), register, commune, q, "Thống kê " + d.nameVi(), sheetFormat(format)));
+        }
+        return Response.ok(Views.stats(register, commune, records.stats(caller(), register, commune, q)),
+                MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** The reports the register ships, each with its link. */
+    @GET
+    @Path("/reports")
+    public Map<String, Object> reports(@PathParam("commune") String commune, @PathParam("register") String register) {
+        RegisterDescriptor d = descriptor(register);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("register", register);
+        m.put("commune", commune);
+        m.put("items", d.reports().stream().map(r -> {
+            Map<String, Object> x = Views.report(r);
+            x.put("href", uri.getAbsolutePathBuilder().path(r.id()).build().toString());
+            return x;
+        }).toList());
+        return m;
+    }
+
+    /** One shipped report, narrowed by the search filters given; {@code format=xlsx|csv} for a spreadsheet. */
+    @GET
+    @Path("/reports/{report}")
+    @Produces({MediaType.APPLICATION_JSON, XLSX, CSV})
+    public Response report(@PathParam("commune") String commune, @PathParam("register") String register,
+                           @PathParam("report") String report, @QueryParam("format") String format) {
+        RegisterDescriptor d = descriptor(register);
+        StatsQuery q = records.reportQuery(register, report, uri.getQueryParameters(), Set.of("format"));
+        org.xaso.api.register.ReportDefinition def = d.report(report).orElseThrow();
+        if (format != null && !format.equalsIgnoreCase("json")) {
+            return file(exporter.stats(caller(), register, commune, q, def.nameVi() + " — " + d.nameVi(),
+                    sheetFormat(format)));
+        }
+        Map<String, Object> m = Views.stats(register, commune, records.stats(caller(), register, commune, q));
+        m.put("report", Views.report(def));
+        return Response.ok(m, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String CSV = "text/csv";
+
+    static SheetFormat sheetFormat(String format) {
+        return SheetFormat.of(format).orElseThrow(() -> Problems.badRequest("format", "invalid-format",
+                "Định dạng là json, xlsx hoặc csv", "format is json, xlsx or csv"));
+    }
+
+    /** A spreadsheet download; its content is written as it streams out. */
+    static Response file(RecordExporter.Sheet sheet) {
+        javax.ws.rs.core.StreamingOutput body = sheet::writeTo;
+        return Response.ok(body, sheet.format().mediaType())
+                .header("Content-Disposition", "attachment; filename=\"" + sheet.fileName() + "\"")
+                .header("Cache-Control", "no-store").build();
     }
 
     @SuppressWarnings("unchecked")

@@ -1,10 +1,8 @@
 package org.xaso.rest.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -14,6 +12,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
 import org.xaso.api.error.NotFoundException;
+import org.xaso.api.record.RecordExporter;
 import org.xaso.api.register.RegisterDescriptor;
 import org.xaso.api.register.RegisterRegistry;
 
@@ -23,9 +22,11 @@ import org.xaso.api.register.RegisterRegistry;
 public class RegistersResource {
 
     private final RegisterRegistry registry;
+    private final RecordExporter exporter;
 
-    RegistersResource(RegisterRegistry registry) {
+    RegistersResource(RegisterRegistry registry, RecordExporter exporter) {
         this.registry = registry;
+        this.exporter = exporter;
     }
 
     @GET
@@ -43,21 +44,16 @@ public class RegistersResource {
         return Views.descriptor(require(registry, id));
     }
 
-    /** An empty spreadsheet (CSV, UTF-8 with BOM for Excel) whose header row is the register's Vietnamese labels. */
+    /**
+     * The empty import template of a register: {@code template.xlsx} (header row, and a sheet explaining each column
+     * with the accepted codes) or {@code template.csv} (the header row, UTF-8 with BOM for Excel).
+     */
     @GET
-    @Path("/{id}/template.csv")
-    @Produces("text/csv")
-    public Response template(@PathParam("id") String id) {
-        RegisterDescriptor d = require(registry, id);
-        String header = d.fields().stream().map(f -> csv(f.labelVi() + (f.required() ? " *" : "")))
-                .collect(Collectors.joining(","));
-        byte[] bytes = ("\uFEFF" + header + "\r\n").getBytes(StandardCharsets.UTF_8);
-        return Response.ok(bytes, "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + id + "-mau-nhap.csv\"").build();
-    }
-
-    private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    @Path("/{id}/template.{format}")
+    @Produces({RecordsResource.XLSX, RecordsResource.CSV})
+    public Response template(@PathParam("id") String id, @PathParam("format") String format) {
+        require(registry, id);
+        return RecordsResource.file(exporter.template(id, RecordsResource.sheetFormat(format)));
     }
 
     static RegisterDescriptor require(RegisterRegistry registry, String id) {

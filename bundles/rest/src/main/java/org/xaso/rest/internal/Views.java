@@ -61,6 +61,27 @@ final class Views {
             fields.add(field(d, f));
         }
         m.put("fields", fields);
+        m.put("reports", d.reports().stream().map(Views::report).toList());
+        return m;
+    }
+
+    static Map<String, Object> codeList(CodeList l, java.util.function.BiPredicate<String, String> local) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", l.id());
+        m.put("nameVi", l.nameVi());
+        m.put("nameEn", l.nameEn());
+        m.put("basis", l.basis());
+        List<Map<String, Object>> values = new ArrayList<>();
+        for (CodeValue v : l.values()) {
+            Map<String, Object> vm = new LinkedHashMap<>();
+            vm.put("code", v.code());
+            vm.put("labelVi", v.labelVi());
+            vm.put("labelEn", v.labelEn());
+            vm.put("active", v.active());
+            vm.put("origin", local.test(l.id(), v.code()) ? "local" : "shipped");
+            values.add(vm);
+        }
+        m.put("values", values);
         return m;
     }
 
@@ -246,6 +267,43 @@ final class Views {
             rows.add(x);
         }
         m.put("rows", rows);
+        return m;
+    }
+
+    static Map<String, Object> report(org.xaso.api.register.ReportDefinition r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id());
+        m.put("nameVi", r.nameVi());
+        m.put("nameEn", r.nameEn());
+        m.put("groupBy", r.groupBy());
+        m.put("measures", r.measures());
+        if (!r.filters().isEmpty()) {
+            m.put("filters", r.filters());
+        }
+        return m;
+    }
+
+    static Map<String, Object> importReport(org.xaso.api.record.ImportReport r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("fileName", r.fileName());
+        m.put("sha256", r.sha256());
+        m.put("committed", r.committed());
+        m.put("rows", r.rows());
+        m.put("created", r.created());
+        m.put("updated", r.updated());
+        m.put("unchanged", r.unchanged());
+        m.put("rejected", r.rejected());
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (org.xaso.api.record.ImportReport.RowError e : r.errors()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("row", e.row());
+            x.put("field", e.field());
+            x.put("code", e.code());
+            x.put("message", e.messageVi());
+            x.put("messageEn", e.messageEn());
+            errors.add(x);
+        }
+        m.put("errors", errors);
         return m;
     }
 }

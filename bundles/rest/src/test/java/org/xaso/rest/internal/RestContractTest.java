@@ -50,7 +50,12 @@ class RestContractTest {
         Map<String, Object> doc = OpenApiBuilder.build(List.of(register()), "/api/v1");
         Map<String, Object> paths = map(doc.get("paths"));
         assertThat(paths).containsKeys("/communes/{code}/registers/farming-household/records",
-                "/communes/{code}/registers/farming-household/records/{id}", "/communes/{code}/registers/farming-household/stats");
+                "/communes/{code}/registers/farming-household/records/{id}", "/communes/{code}/registers/farming-household/stats",
+                "/communes/{code}/registers/farming-household/imports", "/communes/{code}/registers/farming-household/reports/{report}",
+                "/registers/{registerId}/template.{format}", "/codelists/{listId}/values")
+                .doesNotContainKey("/communes/{code}/registers/farming-household/aggregate");
+        Map<String, Object> upload = map(map(paths.get("/communes/{code}/registers/farming-household/imports")).get("post"));
+        assertThat(map(map(upload.get("requestBody")).get("content"))).containsKey("multipart/form-data");
         Map<String, Object> data = map(map(map(doc.get("components")).get("schemas")).get("FarmingHouseholdData"));
         assertThat(data.get("required")).isEqualTo(List.of("headName"));
         Map<String, Object> props = map(data.get("properties"));

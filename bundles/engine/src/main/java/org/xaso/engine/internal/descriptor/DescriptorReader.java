@@ -29,6 +29,7 @@ import org.xaso.api.register.FieldType;
 import org.xaso.api.register.PersonalDataClass;
 import org.xaso.api.register.RegisterDescriptor;
 import org.xaso.api.register.RegisterFlags;
+import org.xaso.api.register.ReportDefinition;
 import org.xaso.engine.internal.schema.RegisterTable;
 import org.xaso.engine.internal.text.VietnameseText;
 
@@ -50,7 +51,9 @@ public final class DescriptorReader {
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private static final Set<String> REGISTER_KEYS = Set.of("id", "seedCode", "domain", "domainVi", "groupVi",
-            "nameVi", "nameEn", "descriptionVi", "flags", "naturalKey", "titleFields", "fields");
+            "nameVi", "nameEn", "descriptionVi", "flags", "naturalKey", "titleFields", "fields", "reports");
+    private static final Set<String> REPORT_KEYS = Set.of("id", "nameVi", "nameEn", "groupBy", "measures", "filters");
+    private static final Pattern MEASURE = Pattern.compile("(sum|avg|min|max):([a-z][a-zA-Z0-9]*)");
     private static final Set<String> FLAG_KEYS = Set.of("crud", "onestopLink", "excelImport", "externalSource",
             "autoAggregate", "criteriaSet");
     private static final Set<String> FIELD_KEYS = Set.of("name", "type", "labelVi", "labelEn", "hintVi", "required",
@@ -126,8 +129,7 @@ public final class DescriptorReader {
                 .domain(text(root, "domain", where, p, true), VietnameseText.clean(text(root, "domainVi", where, p, false)))
                 .groupVi(VietnameseText.clean(text(root, "groupVi", where, p, false)))
                 .seedCode(text(root, "seedCode", where, p, false))
-                .descriptionVi(text(root, "descriptionVi", where, p, false))
-                .flags(flags(root.get("flags"), where, p));
+                .descriptionVi(text(root, "descriptionVi", where, p, false));
 
         JsonNode fields = root.get("fields");
         List<FieldDescriptor> built = new ArrayList<>();
@@ -147,6 +149,17 @@ public final class DescriptorReader {
                 }
             }
         }
+        RegisterFlags flags = flags(root.get("flags"), where, p);
+        b.flags(flags);
+        if (flags.onestopLink()) {
+            for (FieldDescriptor fd : dossierFields(codeLists, b)) {
+                if (built.stream().noneMatch(x -> x.name().equals(fd.name()))) {
+                    built.add(fd);
+                    b.field(fd);
+                }
+            }
+        }
+        reports(root.get("reports"), where, built, p).forEach(b::report);
         List<String> nk = names(root.get("naturalKey"), where + " naturalKey", p);
         for (String n : nk) {
             FieldDescriptor f = built.stream().filter(x -> x.name().equals(n)).findFirst().orElse(null);
@@ -311,6 +324,104 @@ public final class DescriptorReader {
             return null;
         }
         return fb.build();
+    }
+
+    /**
+     * The dossier section of registers linked to the one-stop system (flag {@code onestopLink}): the fields the
+     * one-stop integration fills, added to the descriptor by the engine so that every such register has the same.
+     */
+    static List<FieldDescriptor> dossierFields(Function<String, CodeList> codeLists, RegisterDescriptor.Builder b) {
+        for (String list : List.of("dossier-status", "dossier-channel")) {
+            CodeList l = codeLists.apply(list);
+            if (l != null) {
+                b.codeList(l);
+            }
+        }
+        return List.of(
+                FieldDescriptor.builder("dossierCode", FieldType.TEXT).labels("Mã hồ sơ một cửa", "One-stop dossier code")
+                        .maxLength(40).pattern("[0-9A-Z]{3}\\.[0-9A-Z]{2}\\.[0-9A-Z]{2}\\.[0-9A-Z]{3}-[0-9]{6}-[0-9]{4}")
+                        .hintVi("Dạng 000.00.19.H50-250701-0001 (Thông tư 01/2018/TT-VPCP, Điều 19)")
+                        .searchable(true).personalData(PersonalDataClass.INTERNAL).demo("dossierCode").build(),
+                FieldDescriptor.builder("procedureCode", FieldType.TEXT).labels("Mã thủ tục hành chính", "Procedure code")
+                        .maxLength(20).pattern("[0-9]\\.[0-9]{6}").hintVi("Mã TTHC trên Cơ sở dữ liệu quốc gia, ví dụ 1.004227")
+                        .searchable(true).dimension(true).demo("procedureCode").build(),
+                FieldDescriptor.builder("dossierStatus", FieldType.CODE).labels("Trạng thái hồ sơ", "Dossier status")
+                        .codeList("dossier-status").searchable(true).dimension(true).build(),
+                FieldDescriptor.builder("dossierChannel", FieldType.CODE).labels("Hình thức nộp", "Submission channel")
+                        .codeList("dossier-channel").searchable(true).dimension(true).build(),
+                FieldDescriptor.builder("dossierReceivedOn", FieldType.DATE).labels("Ngày tiếp nhận hồ sơ", "Dossier received on")
+                        .notFuture(true).searchable(true).dimension(true).build(),
+                FieldDescriptor.builder("dossierDueOn", FieldType.DATE).labels("Ngày hẹn trả kết quả", "Result due on")
+                        .searchable(true).demo("after:dossierReceivedOn:3-15").build(),
+                FieldDescriptor.builder("dossierReturnedOn", FieldType.DATE).labels("Ngày trả kết quả", "Result returned on")
+                        .notFuture(true).searchable(true).demo("after:dossierReceivedOn:1-20").build());
+    }
+
+    private static List<ReportDefinition> reports(JsonNode n, String reg, List<FieldDescriptor> fields, List<String> p) {
+        List<ReportDefinition> out = new ArrayList<>();
+        if (n == null || n.isNull()) {
+            return out;
+        }
+        if (!n.isArray()) {
+            p.add(reg + ": 'reports' must be a list");
+            return out;
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (JsonNode r : n) {
+            String id = r.hasNonNull("id") ? r.get("id").asText() : null;
+            String where = reg + " report '" + id + "'";
+            unknownKeys(r, REPORT_KEYS, where, p);
+            if (id == null || !REGISTER_ID.matcher(id).matches()) {
+                p.add(where + ": 'id' must be lower-case words joined by '-'");
+                continue;
+            }
+            if (!ids.add(id)) {
+                p.add(where + ": declared twice");
+            }
+            String nameVi = text(r, "nameVi", where, p, true);
+            String nameEn = text(r, "nameEn", where, p, true);
+            List<String> groupBy = names(r.get("groupBy"), where + " groupBy", p);
+            for (String g : groupBy) {
+                String field = g.contains(":") ? g.substring(0, g.indexOf(':')) : g;
+                FieldDescriptor f = fields.stream().filter(x -> x.name().equals(field)).findFirst().orElse(null);
+                if (f == null || !f.dimension()) {
+                    p.add(where + ": groupBy '" + g + "' is not a dimension field of the register");
+                } else if (g.contains(":") && (!(g.endsWith(":year") || g.endsWith(":month"))
+                        || (f.type() != FieldType.DATE && f.type() != FieldType.DATE_TIME))) {
+                    p.add(where + ": groupBy '" + g + "': only date fields group by :year or :month");
+                }
+            }
+            List<String> measures = names(r.get("measures"), where + " measures", p);
+            for (String m : measures) {
+                java.util.regex.Matcher mm = MEASURE.matcher(m);
+                FieldDescriptor f = mm.matches() ? fields.stream().filter(x -> x.name().equals(mm.group(2))).findFirst().orElse(null) : null;
+                if (f == null || !f.measure()) {
+                    p.add(where + ": measure '" + m + "' must be sum:, avg:, min: or max: of a measure field");
+                }
+            }
+            java.util.Map<String, String> filters = new java.util.LinkedHashMap<>();
+            JsonNode fl = r.get("filters");
+            if (fl != null && !fl.isNull()) {
+                if (!fl.isObject()) {
+                    p.add(where + ": 'filters' must be a mapping of field to value");
+                } else {
+                    fl.fields().forEachRemaining(e -> {
+                        String field = e.getKey().replaceAll("\\.(from|to)$", "");
+                        if (fields.stream().noneMatch(x -> x.name().equals(field) && x.searchable())) {
+                            p.add(where + ": filter '" + e.getKey() + "' is not a searchable field");
+                        }
+                        filters.put(e.getKey(), e.getValue().asText());
+                    });
+                }
+            }
+            if (groupBy.isEmpty()) {
+                p.add(where + ": a report groups by at least one dimension");
+            }
+            if (nameVi != null && nameEn != null && !groupBy.isEmpty()) {
+                out.add(new ReportDefinition(id, VietnameseText.clean(nameVi), nameEn, groupBy, measures, filters));
+            }
+        }
+        return out;
     }
 
     private static RegisterFlags flags(JsonNode n, String where, List<String> p) {

@@ -84,7 +84,7 @@ public final class CsvTabularReader implements TabularReader {
             }
             CSVRecord r = rows.next();
             rowNumber++;
-            return new Row(rowNumber, cells(r));
+            return new Row(rowNumber, new ArrayList<>(cells(r)));
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof CharacterCodingException) {
                 throw notText(e);

@@ -1,7 +1,11 @@
 package org.xaso.engine.internal.importer;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,8 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,14 +45,22 @@ import org.xaso.engine.internal.store.RecordRepository;
 import org.xaso.engine.internal.text.VietnameseText;
 
 /**
- * Imports a spreadsheet through the engine in one transaction: each row is validated like any other write; a row
- * whose natural key matches a stored record updates it (or leaves it alone when nothing differs); in all-or-nothing
- * mode any refused row rolls the whole file back. Registers without a natural key refuse a file already imported
- * (same SHA-256), so dropping a file twice never duplicates records. Every import is journalled.
+ * Imports a spreadsheet (.xlsx or .csv) through the engine in one transaction: each row is validated like any other
+ * write; a row whose natural key matches a stored record updates it (or leaves it alone when nothing differs); in
+ * all-or-nothing mode any refused row rolls the whole file back. Registers without a natural key refuse a file already
+ * imported (same SHA-256), so dropping a file twice never duplicates records. New records are written in batches; the
+ * file is read as a stream (an .xlsx is first copied to a temporary file so that it can be read by parts). Every
+ * import is journalled and audited.
  */
 public final class RecordImporterImpl implements RecordImporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordImporterImpl.class);
+    private static final int BATCH = 500;
+
+    /** Columns of an export that describe the record, not its data: accepted and skipped on import. */
+    static final Set<String> SYSTEM_COLUMNS = Set.of("id", "ma ban ghi", "ma ban ghi (id)", "version", "phien ban",
+            "phien ban (version)", "source", "nguon", "nguon (source)", "updatedat", "cap nhat luc",
+            "cap nhat luc (updatedat)", "communecode", "ma don vi", "syncedat", "dong bo luc", "dong bo luc (syncedat)");
 
     private final Engine engine;
 
@@ -55,33 +68,74 @@ public final class RecordImporterImpl implements RecordImporter {
         this.engine = engine;
     }
 
+    /** The spreadsheet formats accepted, by file name. */
+    enum Format {
+        CSV, XLSX
+    }
+
+    static Format format(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".csv") || lower.endsWith(".txt")) {
+            return Format.CSV;
+        }
+        if (lower.endsWith(".xlsx")) {
+            return Format.XLSX;
+        }
+        throw new ValidationException(ValidationException.Location.BODY, new FieldViolation("file", "unsupported-format",
+                lower.endsWith(".xls") ? "Tệp .xls (Excel 97-2003) không được hỗ trợ: hãy mở trong Excel và Lưu thành .xlsx"
+                        : "Chỉ nhận tệp .xlsx hoặc .csv",
+                lower.endsWith(".xls") ? "old .xls workbooks are not supported: save as .xlsx" : "only .xlsx and .csv files are accepted"));
+    }
+
     @Override
     public ImportReport importFile(CallerContext ctx, String registerId, String commune, String fileName,
                                    InputStream in, ImportOptions options) {
         Deployed d = engine.access(ctx, registerId, commune, true);
-        String name = fileName == null || fileName.isBlank() ? "import" : fileName.strip();
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (!lower.endsWith(".csv") && !lower.endsWith(".txt")) {
-            throw new ValidationException(ValidationException.Location.BODY, new FieldViolation("file",
-                    "unsupported-format", "Chỉ nhận tệp .csv", "only .csv files are accepted"));
-        }
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        DigestInputStream digest = new DigestInputStream(in, sha);
+        String name = fileName == null || fileName.isBlank() ? "import.csv" : Path.of(fileName.strip()).getFileName().toString();
+        Format format = format(name);
         String shortName = name.length() > 150 ? name.substring(name.length() - 150) : name;
-        CallerContext writer = ctx.toBuilder().channel(ctx.channel()).source("import:" + shortName).build();
+        CallerContext writer = ctx.toBuilder().source("import:" + shortName).build();
         Instant started = engine.clock().instant();
         ImportReport report;
-        try (TabularReader reader = new CsvTabularReader(digest)) {
-            report = run(writer, d, commune, name, reader, digest, options);
+        Path temp = null;
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            TabularReader reader;
+            if (format == Format.XLSX) {
+                temp = Files.createTempFile("xaso-import-", ".xlsx");
+                try (OutputStream out = Files.newOutputStream(temp); DigestInputStream din = new DigestInputStream(in, sha)) {
+                    din.transferTo(out);
+                }
+                reader = new XlsxTabularReader(new BufferedInputStream(Files.newInputStream(temp)));
+                if (!zip(temp)) {
+                    reader.close();
+                    reader = null;
+                }
+            } else {
+                reader = new CsvTabularReader(new DigestInputStream(in, sha));
+            }
+            if (reader == null) {
+                report = unreadable(name, HexFormat.of().formatHex(sha.digest()),
+                        "Tệp không phải bảng tính Excel .xlsx (có thể là tệp khác bị đổi đuôi thành .xlsx)",
+                        "the file is not an .xlsx workbook (another file renamed .xlsx?)");
+            } else {
+                try (TabularReader r = reader) {
+                    report = run(writer, d, commune, name, r, sha, format == Format.CSV ? in : null, options);
+                }
+            }
         } catch (IOException e) {
             String vi = e instanceof TabularReader.UnreadableException u ? u.messageVi() : "Không đọc được tệp: " + e.getMessage();
-            report = new ImportReport(name, null, 0, 0, 0, 0, 0, false,
-                    List.of(new ImportReport.RowError(0, "", "unreadable-file", vi, e.getMessage())));
+            report = unreadable(name, null, vi, e.getMessage());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    LOG.warn("Temporary file {} not deleted: {}", temp, e.getMessage());
+                }
+            }
         }
         journal(ctx, d, commune, report, options, started);
         LOG.info("Import of {} into {}/{} by {}: {} rows, {} created, {} updated, {} unchanged, {} refused, {}",
@@ -90,19 +144,33 @@ public final class RecordImporterImpl implements RecordImporter {
         return report;
     }
 
+    private static boolean zip(Path p) throws IOException {
+        try (InputStream in = Files.newInputStream(p)) {
+            byte[] magic = in.readNBytes(4);
+            return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+        }
+    }
+
+    private static ImportReport unreadable(String name, String sha, String vi, String en) {
+        return new ImportReport(name, sha, 0, 0, 0, 0, 0, false,
+                List.of(new ImportReport.RowError(0, "", "unreadable-file", vi, en)));
+    }
+
     private ImportReport run(CallerContext ctx, Deployed d, String commune, String name, TabularReader reader,
-                             DigestInputStream digest, ImportOptions options) throws IOException {
+                             MessageDigest sha, InputStream rest, ImportOptions options) throws IOException {
         RegisterDescriptor reg = d.descriptor();
         List<ImportReport.RowError> errors = new ArrayList<>();
         List<String> header = reader.header();
         if (header == null) {
-            return fileError(name, "empty-file", "Tệp rỗng: không có dòng tiêu đề", "the file is empty");
+            drain(rest);
+            return new ImportReport(name, hex(sha, rest), 0, 0, 0, 0, 0, false, List.of(new ImportReport.RowError(0, "",
+                    "empty-file", "Tệp rỗng: không có dòng tiêu đề", "the file is empty")));
         }
         FieldDescriptor[] columns = mapHeader(reg, header, errors);
         if (!errors.isEmpty()) {
-            drain(digest);
-            return new ImportReport(name, hex(digest), 0, 0, 0, 0, 0, false, errors);
+            return new ImportReport(name, hex(sha, rest), 0, 0, 0, 0, 0, false, errors);
         }
+        int idColumn = idColumn(header);
         boolean allOrNothing = options.mode() == ImportOptions.Mode.ALL_OR_NOTHING;
         return engine.inTransaction(c -> {
             int rows = 0;
@@ -110,108 +178,171 @@ public final class RecordImporterImpl implements RecordImporter {
             int updated = 0;
             int unchanged = 0;
             int rejected = 0;
-            Engine.HamletCache hamlets = engine.hamletCache();
+            Engine.Lookups lookups = engine.lookups();
+            boolean keyed = !reg.naturalKey().isEmpty();
+            Map<String, UUID> stored = keyed ? engine.repository().naturalKeys(c, d, commune) : Map.of();
             Map<String, Integer> keysInFile = new HashMap<>();
-            TabularReader.Row row;
-            while ((row = nextRow(reader, errors)) != null) {
-                if (row.cells().stream().allMatch(s -> s == null || s.isBlank())) {
-                    continue;
-                }
-                rows++;
-                Map<String, Object> raw = new LinkedHashMap<>();
-                for (int i = 0; i < columns.length && i < row.cells().size(); i++) {
-                    String cell = row.cells().get(i);
-                    if (columns[i] != null && cell != null && !cell.isBlank()) {
-                        raw.put(columns[i].name(), cell);
+            Instant now = engine.clock().instant();
+            Instant synced = engine.syncedAt(d, ctx, now);
+            List<Integer> batchRows = new ArrayList<>();
+            try (RecordRepository.Batch batch = engine.repository().batch(c, d)) {
+                TabularReader.Row row;
+                while ((row = nextRow(reader, errors)) != null) {
+                    if (row.blank()) {
+                        continue;
                     }
-                }
-                if (row.cells().size() > columns.length
-                        && row.cells().subList(columns.length, row.cells().size()).stream().anyMatch(s -> s != null && !s.isBlank())) {
-                    errors.add(new ImportReport.RowError(row.number(), "", "extra-cells",
-                            "Dòng có nhiều ô hơn số cột tiêu đề", "the row has more cells than the header"));
-                    rejected++;
-                    continue;
-                }
-                Map<String, Object> typed = new LinkedHashMap<>();
-                List<FieldViolation> v = engine.check(c, ctx, d, commune, raw, null, hamlets, typed);
-                String key = RecordRepository.naturalKey(d.table(), typed);
-                if (v.isEmpty() && key != null) {
-                    Integer first = keysInFile.putIfAbsent(key, row.number());
-                    if (first != null) {
-                        v.add(new FieldViolation(String.join(",", reg.naturalKey()), "duplicate-in-file",
-                                "Trùng khóa với dòng " + first + " của tệp", "same key as row " + first + " of the file"));
+                    rows++;
+                    Map<String, Object> raw = new LinkedHashMap<>();
+                    for (int i = 0; i < columns.length && i < row.cells().size(); i++) {
+                        Object cell = row.cells().get(i);
+                        if (columns[i] != null && cell != null && !(cell instanceof String s && s.isBlank())) {
+                            raw.put(columns[i].name(), unescapeFormula(cell));
+                        }
                     }
-                }
-                if (!v.isEmpty()) {
-                    rejected++;
-                    for (FieldViolation x : v) {
-                        errors.add(new ImportReport.RowError(row.number(), label(reg, x.field()), x.code(), x.messageVi(), x.messageEn()));
+                    if (row.cells().size() > header.size() && row.cells().subList(header.size(), row.cells().size())
+                            .stream().anyMatch(x -> x != null && !(x instanceof String s && s.isBlank()))) {
+                        errors.add(new ImportReport.RowError(row.number(), "", "extra-cells",
+                                "Dòng có nhiều ô hơn số cột tiêu đề", "the row has more cells than the header"));
+                        rejected++;
+                        continue;
                     }
-                    continue;
-                }
-                if (allOrNothing && rejected > 0) {
-                    continue;
-                }
-                Savepoint sp = allOrNothing ? null : c.setSavepoint();
-                try {
-                    Optional<RegisterRecord> existing = key == null ? Optional.empty()
-                            : engine.repository().findByNaturalKey(c, d, commune, key);
-                    if (existing.isPresent()) {
-                        Map<String, Object> typedAgain = new LinkedHashMap<>();
-                        List<FieldViolation> v2 = engine.check(c, ctx, d, commune, raw, existing.get().data(), hamlets, typedAgain);
+                    Map<String, Object> typed = new LinkedHashMap<>();
+                    List<FieldViolation> v = engine.check(c, ctx, d, commune, raw, null, lookups, typed);
+                    String key = RecordRepository.naturalKey(d.table(), typed);
+                    if (v.isEmpty() && key != null) {
+                        Integer first = keysInFile.putIfAbsent(key, row.number());
+                        if (first != null) {
+                            v.add(new FieldViolation(String.join(",", reg.naturalKey()), "duplicate-in-file",
+                                    "Trùng khóa với dòng " + first + " của tệp", "same key as row " + first + " of the file"));
+                        }
+                    }
+                    if (!v.isEmpty()) {
+                        rejected++;
+                        for (FieldViolation x : v) {
+                            errors.add(new ImportReport.RowError(row.number(), label(reg, x.field()), x.code(), x.messageVi(), x.messageEn()));
+                        }
+                        continue;
+                    }
+                    if (allOrNothing && rejected > 0) {
+                        continue;
+                    }
+                    UUID existing = key == null ? null : stored.get(key);
+                    if (existing == null && idColumn >= 0 && idColumn < row.cells().size()) {
+                        existing = exportedId(c, d, commune, row.cells().get(idColumn));
+                    }
+                    if (existing == null) {
+                        UUID id = UUID.randomUUID();
+                        batch.add(commune, id, typed, ctx, now, synced);
+                        batchRows.add(row.number());
+                        if (key != null) {
+                            stored.put(key, id);
+                        }
+                        created++;
+                        if (batch.pending() >= BATCH) {
+                            rejected += flush(c, batch, batchRows, allOrNothing, errors, d);
+                        }
+                        continue;
+                    }
+                    Savepoint sp = allOrNothing ? null : c.setSavepoint();
+                    try {
+                        RegisterRecord old = engine.repository().find(c, d, commune, existing).orElseThrow();
+                        Map<String, Object> again = new LinkedHashMap<>();
+                        List<FieldViolation> v2 = engine.check(c, ctx, d, commune, raw, old.data(), lookups, again);
                         if (!v2.isEmpty()) {
                             throw new ValidationException(ValidationException.Location.BODY, v2);
                         }
-                        RegisterRecord after = engine.replace(c, ctx, d, existing.get(), typedAgain);
-                        if (after.version() == existing.get().version()) {
+                        RegisterRecord after = engine.replace(c, ctx, d, old, again);
+                        if (after.version() == old.version()) {
                             unchanged++;
                         } else {
                             updated++;
                         }
-                    } else {
-                        engine.insert(c, ctx, d, commune, typed);
-                        created++;
-                    }
-                    if (sp != null) {
-                        c.releaseSavepoint(sp);
-                    }
-                } catch (ValidationException | ConflictException e) {
-                    if (sp != null) {
-                        c.rollback(sp);
-                    }
-                    rejected++;
-                    List<FieldViolation> vs = e instanceof ValidationException ve ? ve.violations()
-                            : List.of(new FieldViolation("", e.problemCode(), e.messageVi(), e.getMessage()));
-                    for (FieldViolation x : vs) {
-                        errors.add(new ImportReport.RowError(row.number(), label(reg, x.field()), x.code(), x.messageVi(), x.messageEn()));
+                        if (sp != null) {
+                            c.releaseSavepoint(sp);
+                        }
+                    } catch (ValidationException | ConflictException e) {
+                        if (sp != null) {
+                            c.rollback(sp);
+                        }
+                        rejected++;
+                        List<FieldViolation> vs = e instanceof ValidationException ve ? ve.violations()
+                                : List.of(new FieldViolation("", e.problemCode(), e.messageVi(), e.getMessage()));
+                        for (FieldViolation x : vs) {
+                            errors.add(new ImportReport.RowError(row.number(), label(reg, x.field()), x.code(), x.messageVi(), x.messageEn()));
+                        }
                     }
                 }
+                int failed = flush(c, batch, batchRows, allOrNothing, errors, d);
+                rejected += failed;
+                created -= Math.min(created, countFailedCreates(errors));
             }
             boolean fileBroken = errors.stream().anyMatch(e -> e.row() == 0);
-            String sha = hex(digest);
+            String digest = hex(sha, rest);
             if (rows == 0 && !fileBroken) {
                 errors.add(new ImportReport.RowError(0, "", "no-rows", "Tệp không có dòng dữ liệu nào", "the file has no data rows"));
                 fileBroken = true;
             }
-            if (!fileBroken && reg.naturalKey().isEmpty() && alreadyImported(c, reg.id(), commune, sha)) {
+            if (!fileBroken && !keyed && alreadyImported(c, reg.id(), commune, digest)) {
                 c.rollback();
-                return new ImportReport(name, sha, rows, 0, 0, rows, 0, false, List.of(new ImportReport.RowError(0, "",
+                return new ImportReport(name, digest, rows, 0, 0, rows, 0, false, List.of(new ImportReport.RowError(0, "",
                         "already-imported", "Tệp này đã được nhập trước đây; không nhập lại để tránh trùng",
                         "this file was imported before; nothing done, so no record is duplicated")));
             }
             boolean commit = !fileBroken && (!allOrNothing || rejected == 0) && (created + updated) > 0;
             if (!commit) {
                 c.rollback();
-                if (allOrNothing || fileBroken) {
-                    return new ImportReport(name, sha, rows, 0, 0, fileBroken ? 0 : unchanged, rejected, false, errors);
-                }
-                return new ImportReport(name, sha, rows, 0, 0, unchanged, rejected, false, errors);
+                return new ImportReport(name, digest, rows, 0, 0, fileBroken ? 0 : unchanged, rejected, false, errors);
             }
             engine.repository().audit(c, ctx, "import", reg.id(), commune, null, null, name + ": " + created
-                    + " created, " + updated + " updated, " + unchanged + " unchanged, " + rejected + " refused",
-                    engine.clock().instant());
-            return new ImportReport(name, sha, rows, created, updated, unchanged, rejected, true, errors);
+                    + " created, " + updated + " updated, " + unchanged + " unchanged, " + rejected + " refused", now);
+            return new ImportReport(name, digest, rows, created, updated, unchanged, rejected, true, errors);
         });
+    }
+
+    private static final String BATCH_FAILED = "batch-failed";
+
+    /** Takes off the apostrophe an export put before text a spreadsheet would run as a formula ('=, '+, '-, '@). */
+    static Object unescapeFormula(Object cell) {
+        if (cell instanceof String s && s.length() > 1 && s.charAt(0) == '\'' && "=+-@\t\r".indexOf(s.charAt(1)) >= 0) {
+            return s.substring(1);
+        }
+        return cell;
+    }
+
+    /**
+     * Writes the pending new records. A batch the database refuses (a key recorded meanwhile by someone else) fails
+     * the whole import in all-or-nothing mode; otherwise its rows are reported refused.
+     */
+    private static int flush(Connection c, RecordRepository.Batch batch, List<Integer> rows, boolean allOrNothing,
+                             List<ImportReport.RowError> errors, Deployed d) throws SQLException {
+        if (batch.pending() == 0) {
+            return 0;
+        }
+        Savepoint sp = allOrNothing ? null : c.setSavepoint();
+        try {
+            batch.flush();
+            if (sp != null) {
+                c.releaseSavepoint(sp);
+            }
+            rows.clear();
+            return 0;
+        } catch (SQLException e) {
+            if (sp == null) {
+                throw e;
+            }
+            c.rollback(sp);
+            for (Integer r : rows) {
+                errors.add(new ImportReport.RowError(r, "", BATCH_FAILED, "Không ghi được cùng nhóm dòng này: "
+                        + e.getMessage(), "this group of rows could not be written: " + e.getMessage()));
+            }
+            int n = rows.size();
+            rows.clear();
+            return n;
+        }
+    }
+
+    private static int countFailedCreates(List<ImportReport.RowError> errors) {
+        return (int) errors.stream().filter(e -> BATCH_FAILED.equals(e.code())).count();
     }
 
     private static TabularReader.Row nextRow(TabularReader reader, List<ImportReport.RowError> errors) {
@@ -222,6 +353,33 @@ public final class RecordImporterImpl implements RecordImporter {
             return null;
         } catch (IOException e) {
             errors.add(new ImportReport.RowError(0, "", "unreadable-file", "Không đọc được tệp: " + e.getMessage(), e.getMessage()));
+            return null;
+        }
+    }
+
+    /** The column of record ids of an exported file, or -1. */
+    static int idColumn(List<String> header) {
+        for (int i = 0; i < header.size(); i++) {
+            String h = header.get(i) == null ? "" : VietnameseText.fold(header.get(i));
+            if (h.equals("ma ban ghi (id)") || h.equals("id") || h.equals("ma ban ghi")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A file exported from Xã Số carries each record's id: a row whose id names a stored record of this commune
+     * updates it, so an exported, corrected and re-imported sheet never duplicates records.
+     */
+    private UUID exportedId(Connection c, Deployed d, String commune, Object cell) throws SQLException {
+        if (!(cell instanceof String s) || s.isBlank()) {
+            return null;
+        }
+        try {
+            UUID id = UUID.fromString(s.strip());
+            return engine.repository().find(c, d, commune, id).filter(r -> !r.deleted()).map(RegisterRecord::id).orElse(null);
+        } catch (IllegalArgumentException e) {
             return null;
         }
     }
@@ -241,12 +399,22 @@ public final class RecordImporterImpl implements RecordImporter {
             if (h.isEmpty()) {
                 continue;
             }
+            String plain = VietnameseText.fold(h.replaceAll("\\s*\\*$", ""));
             String key = VietnameseText.fold(h.replaceAll("\\s*\\*$", "").replaceAll("\\s*\\([^)]*\\)$", ""));
             FieldDescriptor f = byKey.get(key);
             if (f == null) {
-                f = byKey.get(VietnameseText.fold(h));
+                f = byKey.get(plain);
             }
             if (f == null) {
+                Matcher m = FIELD_IN_PARENS.matcher(h);
+                if (m.find()) {
+                    f = byKey.get(VietnameseText.fold(m.group(1)));
+                }
+            }
+            if (f == null) {
+                if (SYSTEM_COLUMNS.contains(plain) || SYSTEM_COLUMNS.contains(key)) {
+                    continue;
+                }
                 errors.add(new ImportReport.RowError(1, h, "unknown-column",
                         "Cột '" + h + "' không khớp trường nào của sổ " + reg.nameVi(),
                         "column '" + h + "' matches no field of register " + reg.id()));
@@ -269,28 +437,26 @@ public final class RecordImporterImpl implements RecordImporter {
         return out;
     }
 
+    private static final java.util.regex.Pattern FIELD_IN_PARENS = java.util.regex.Pattern.compile("\\(([a-z][A-Za-z0-9]*)\\)\\s*\\*?$");
+
     private static String label(RegisterDescriptor reg, String field) {
         return reg.field(field).map(f -> f.labelVi() + " (" + f.name() + ")").orElse(field);
     }
 
-    private static ImportReport fileError(String name, String code, String vi, String en) {
-        return new ImportReport(name, null, 0, 0, 0, 0, 0, false, List.of(new ImportReport.RowError(0, "", code, vi, en)));
-    }
-
     private static void drain(InputStream in) throws IOException {
-        byte[] buf = new byte[65536];
-        while (in.read(buf) >= 0) {
-            // read to the end so the digest covers the whole file
+        if (in != null) {
+            in.transferTo(OutputStream.nullOutputStream());
         }
     }
 
-    private static String hex(DigestInputStream in) {
+    /** The file's SHA-256: for a CSV, the rest of the stream is read first so that the digest covers all of it. */
+    private static String hex(MessageDigest sha, InputStream rest) {
         try {
-            drain(in);
+            drain(rest);
         } catch (IOException e) {
             return null;
         }
-        return HexFormat.of().formatHex(in.getMessageDigest().digest());
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     private boolean alreadyImported(Connection c, String registerId, String commune, String sha) throws SQLException {

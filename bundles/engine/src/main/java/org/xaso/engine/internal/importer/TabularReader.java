@@ -7,11 +7,18 @@ import java.util.List;
 /** A spreadsheet read one row at a time: the header row, then data rows. Implementations stream. */
 public interface TabularReader extends Closeable {
 
-    /** A data row: its number as a spreadsheet shows it (header = 1) and its cells as text. */
-    record Row(int number, List<String> cells) {
+    /**
+     * A data row: its number as a spreadsheet shows it (header = 1) and its cells: String (CSV, text cells),
+     * BigDecimal (numbers), LocalDate or LocalDateTime (date-formatted cells), Boolean; null for empty cells.
+     */
+    record Row(int number, List<Object> cells) {
+        /** True when every cell is empty. */
+        public boolean blank() {
+            return cells.stream().allMatch(c -> c == null || c instanceof String s && s.isBlank());
+        }
     }
 
-    /** The header cells, or null when the file has no row at all. */
+    /** The header cells as text, or null when the file has no row at all. */
     List<String> header() throws IOException;
 
     /** The next data row, or null at the end. */

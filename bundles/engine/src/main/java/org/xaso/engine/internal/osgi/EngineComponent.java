@@ -39,24 +39,34 @@ import org.xaso.api.record.RecordService;
 import org.xaso.api.record.RegisterRecord;
 import org.xaso.api.record.StatsQuery;
 import org.xaso.api.record.StatsResult;
+import org.xaso.api.record.RecordExporter;
+import org.xaso.api.record.SheetFormat;
+import org.xaso.api.record.UsageStatistics;
+import org.xaso.api.register.RegisterAggregator;
 import org.xaso.api.register.CodeList;
+import org.xaso.api.register.CodeListService;
+import org.xaso.api.register.CodeValue;
 import org.xaso.api.register.RegisterDescriptor;
 import org.xaso.api.register.RegisterHook;
 import org.xaso.api.register.RegisterRegistry;
 import org.xaso.api.unit.AdminUnitService;
 import org.xaso.engine.internal.Engine;
 import org.xaso.engine.internal.descriptor.DescriptorReader;
+import org.xaso.engine.internal.export.RecordExporterImpl;
 import org.xaso.engine.internal.importer.RecordImporterImpl;
 
 /**
- * The engine as OSGi services: {@link RecordService}, {@link RegisterRegistry} and {@link RecordImporter}, on the
+ * The engine as OSGi services: {@link RecordService}, {@link RegisterRegistry}, {@link RecordImporter},
+ * {@link RecordExporter} and {@link CodeListService}, on the
  * DataSource named in the configuration, with register bundles deployed by the extender and hooks taken from the
  * service registry.
  */
-@Component(service = {RecordService.class, RegisterRegistry.class, RecordImporter.class}, immediate = true,
+@Component(service = {RecordService.class, RegisterRegistry.class, RecordImporter.class, RecordExporter.class,
+        CodeListService.class, UsageStatistics.class}, immediate = true,
         configurationPid = "org.xaso.engine")
 @Designate(ocd = EngineComponent.Config.class)
-public class EngineComponent implements RecordService, RegisterRegistry, RecordImporter {
+public class EngineComponent implements RecordService, RegisterRegistry, RecordImporter, RecordExporter,
+        CodeListService, UsageStatistics {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineComponent.class);
 
@@ -81,9 +91,11 @@ public class EngineComponent implements RecordService, RegisterRegistry, RecordI
     private AdminUnitService units;
 
     private final Map<String, List<RegisterHook>> hooks = new ConcurrentHashMap<>();
+    private final Map<String, RegisterAggregator> aggregators = new ConcurrentHashMap<>();
 
     private Engine engine;
     private RecordImporterImpl importer;
+    private RecordExporterImpl exporter;
     private BundleTracker<List<RegisterExtender.Published>> tracker;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -101,12 +113,25 @@ public class EngineComponent implements RecordService, RegisterRegistry, RecordI
         }
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            target = "(" + RegisterHook.REGISTER_PROPERTY + "=*)")
+    void addAggregator(RegisterAggregator aggregator, Map<String, Object> props) {
+        aggregators.put(String.valueOf(props.get(RegisterHook.REGISTER_PROPERTY)), aggregator);
+    }
+
+    void removeAggregator(RegisterAggregator aggregator, Map<String, Object> props) {
+        aggregators.remove(String.valueOf(props.get(RegisterHook.REGISTER_PROPERTY)), aggregator);
+    }
+
     @Activate
     void activate(BundleContext context, Config config) throws SQLException {
         engine = new Engine(dataSource, units, id -> hooks.getOrDefault(id, List.of()), Clock.systemUTC(),
                 new Engine.Settings(config.maxPageSize(), split(config.citizenIdExtraPrefixes())));
+        engine.aggregators(aggregators::get);
         importer = new RecordImporterImpl(engine);
+        exporter = new RecordExporterImpl(engine);
         Map<String, CodeList> builtIn = builtInCodeLists(context.getBundle());
+        engine.shipCodeLists(builtIn.values());
         tracker = new BundleTracker<>(context, Bundle.ACTIVE | Bundle.STARTING,
                 new RegisterExtender(engine, context, builtIn));
         tracker.open();
@@ -190,6 +215,62 @@ public class EngineComponent implements RecordService, RegisterRegistry, RecordI
     @Override
     public StatsQuery parseStats(String registerId, Map<String, List<String>> params, Set<String> ignored) {
         return engine.parseStats(registerId, params, ignored);
+    }
+
+    @Override
+    public StatsQuery reportQuery(String registerId, String reportId, Map<String, List<String>> params, Set<String> ignored) {
+        return engine.reportQuery(registerId, reportId, params, ignored);
+    }
+
+    @Override
+    public Sheet records(CallerContext ctx, String registerId, String communeCode, RecordQuery query, SheetFormat format) {
+        return exporter.records(ctx, registerId, communeCode, query, format);
+    }
+
+    @Override
+    public Sheet stats(CallerContext ctx, String registerId, String communeCode, StatsQuery query, String titleVi,
+                       SheetFormat format) {
+        return exporter.stats(ctx, registerId, communeCode, query, titleVi, format);
+    }
+
+    @Override
+    public Sheet template(String registerId, SheetFormat format) {
+        return exporter.template(registerId, format);
+    }
+
+    @Override
+    public RegisterRecord aggregate(CallerContext ctx, String registerId, String communeCode, Map<String, String> params) {
+        return engine.aggregate(ctx, registerId, communeCode, params);
+    }
+
+    @Override
+    public Usage usage(String communeCode, java.time.LocalDate from, java.time.LocalDate until) {
+        return engine.usage(communeCode, from, until);
+    }
+
+    @Override
+    public List<CodeList> codeLists() {
+        return engine.codeLists();
+    }
+
+    @Override
+    public java.util.Optional<CodeList> codeList(String listId) {
+        return engine.codeList(listId);
+    }
+
+    @Override
+    public boolean isLocal(String listId, String code) {
+        return engine.isLocal(listId, code);
+    }
+
+    @Override
+    public CodeList addValue(CallerContext ctx, String listId, CodeValue value, String reason) {
+        return engine.addValue(ctx, listId, value, reason);
+    }
+
+    @Override
+    public CodeList changeValue(CallerContext ctx, String listId, CodeValue value, String reason) {
+        return engine.changeValue(ctx, listId, value, reason);
     }
 
     @Override

@@ -73,6 +73,11 @@ public final class SchemaManager {
                         + " IMPORT_MODE VARCHAR(20) NOT NULL, ROWS_READ INTEGER, ROWS_CREATED INTEGER,"
                         + " ROWS_UPDATED INTEGER, ROWS_UNCHANGED INTEGER, ROWS_REJECTED INTEGER, COMMITTED BOOLEAN)",
                 "CREATE INDEX IX_XASO_IMPORT_SHA ON XASO_IMPORT_JOURNAL (SHA256)")));
+        list.add(new Migration(2, "code values added or changed at run time", List.of(
+                "CREATE TABLE XASO_CODE_VALUE (LIST_ID VARCHAR(64) NOT NULL, CODE VARCHAR(32) NOT NULL,"
+                        + " LABEL_VI VARCHAR(255) NOT NULL, LABEL_EN VARCHAR(255), ACTIVE BOOLEAN NOT NULL,"
+                        + " SHIPPED BOOLEAN NOT NULL, CHANGED_AT " + ts + " NOT NULL, CHANGED_BY VARCHAR(128) NOT NULL,"
+                        + " REASON VARCHAR(500), PRIMARY KEY (LIST_ID, CODE))")));
         return list;
     }
 

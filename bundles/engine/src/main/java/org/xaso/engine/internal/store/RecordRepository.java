@@ -106,40 +106,106 @@ public final class RecordRepository {
 
     // ---------------------------------------------------------------- writes
 
-    public RegisterRecord insert(Connection c, Deployed d, String commune, UUID id, Map<String, Object> data,
-                                 CallerContext ctx, Instant now) throws SQLException {
-        RegisterTable t = d.table();
+    private static String insertSql(RegisterTable t) {
         List<String> cols = new ArrayList<>(List.of(Columns.ID, Columns.COMMUNE, Columns.VERSION, Columns.CREATED_AT,
-                Columns.CREATED_BY, Columns.UPDATED_AT, Columns.UPDATED_BY, Columns.SOURCE, Columns.DELETED,
-                Columns.NATURAL_KEY, Columns.SEARCH_TEXT));
+                Columns.CREATED_BY, Columns.UPDATED_AT, Columns.UPDATED_BY, Columns.SOURCE, Columns.SYNCED_AT,
+                Columns.DELETED, Columns.NATURAL_KEY, Columns.SEARCH_TEXT));
         for (FieldColumn fc : t.columns()) {
             cols.add(fc.column());
             if (fc.foldedColumn() != null) {
                 cols.add(fc.foldedColumn());
             }
         }
-        String sql = "INSERT INTO " + t.name() + " (" + String.join(", ", cols) + ") VALUES ("
+        return "INSERT INTO " + t.name() + " (" + String.join(", ", cols) + ") VALUES ("
                 + "?, ".repeat(cols.size() - 1) + "?)";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            ps.setString(i++, id.toString());
-            ps.setString(i++, commune);
-            ps.setLong(i++, 1L);
-            ps.setTimestamp(i++, SchemaManager.utc(now));
-            ps.setString(i++, ctx.user());
-            ps.setTimestamp(i++, SchemaManager.utc(now));
-            ps.setString(i++, ctx.user());
-            ps.setString(i++, ctx.source());
-            ps.setBoolean(i++, false);
-            ps.setString(i++, naturalKey(t, data));
-            ps.setString(i++, searchText(t, data));
-            i = bindFields(ps, i, t, data);
+    }
+
+    private void bindInsert(PreparedStatement ps, RegisterTable t, String commune, UUID id, Map<String, Object> data,
+                            CallerContext ctx, Instant now, Instant syncedAt) throws SQLException {
+        int i = 1;
+        ps.setString(i++, id.toString());
+        ps.setString(i++, commune);
+        ps.setLong(i++, 1L);
+        ps.setTimestamp(i++, SchemaManager.utc(now));
+        ps.setString(i++, ctx.user());
+        ps.setTimestamp(i++, SchemaManager.utc(now));
+        ps.setString(i++, ctx.user());
+        ps.setString(i++, ctx.source());
+        ps.setTimestamp(i++, SchemaManager.utc(syncedAt));
+        ps.setBoolean(i++, false);
+        ps.setString(i++, naturalKey(t, data));
+        ps.setString(i++, searchText(t, data));
+        bindFields(ps, i, t, data);
+    }
+
+    /**
+     * @param syncedAt when the data was read from its source authority (registers fed by another database), or null
+     */
+    public RegisterRecord insert(Connection c, Deployed d, String commune, UUID id, Map<String, Object> data,
+                                 CallerContext ctx, Instant now, Instant syncedAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(insertSql(d.table()))) {
+            bindInsert(ps, d.table(), commune, id, data, ctx, now, syncedAt);
             ps.executeUpdate();
         }
         RegisterRecord.Builder b = RegisterRecord.builder().id(id).registerId(d.id()).communeCode(commune).version(1)
-                .created(now, ctx.user()).updated(now, ctx.user()).source(ctx.source());
+                .created(now, ctx.user()).updated(now, ctx.user()).source(ctx.source()).syncedAt(syncedAt);
         data.forEach(b::put);
         return b.build();
+    }
+
+    /** A prepared batch of inserts into one register table (bulk imports). */
+    public final class Batch implements AutoCloseable {
+        private final PreparedStatement ps;
+        private final Deployed d;
+        private int pending;
+
+        Batch(Connection c, Deployed d) throws SQLException {
+            this.ps = c.prepareStatement(insertSql(d.table()));
+            this.d = d;
+        }
+
+        public void add(String commune, UUID id, Map<String, Object> data, CallerContext ctx, Instant now,
+                        Instant syncedAt) throws SQLException {
+            bindInsert(ps, d.table(), commune, id, data, ctx, now, syncedAt);
+            ps.addBatch();
+            pending++;
+        }
+
+        public int pending() {
+            return pending;
+        }
+
+        public void flush() throws SQLException {
+            if (pending > 0) {
+                ps.executeBatch();
+                pending = 0;
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            ps.close();
+        }
+    }
+
+    public Batch batch(Connection c, Deployed d) throws SQLException {
+        return new Batch(c, d);
+    }
+
+    /** The live natural keys of a commune's records, with their ids. */
+    public Map<String, UUID> naturalKeys(Connection c, Deployed d, String commune) throws SQLException {
+        Map<String, UUID> out = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + Columns.NATURAL_KEY + ", " + Columns.ID + " FROM "
+                + d.table().name() + " WHERE " + Columns.COMMUNE + " = ? AND " + Columns.NATURAL_KEY + " IS NOT NULL")) {
+            ps.setString(1, commune);
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), UUID.fromString(rs.getString(2)));
+                }
+            }
+        }
+        return out;
     }
 
     private int bindFields(PreparedStatement ps, int i, RegisterTable t, Map<String, Object> data) throws SQLException {
@@ -155,13 +221,16 @@ public final class RecordRepository {
 
     /** Replaces the field values when the stored version is the expected one; returns rows changed (0 or 1). */
     public int update(Connection c, Deployed d, String commune, UUID id, long expectedVersion,
-                      Map<String, Object> data, CallerContext ctx, Instant now) throws SQLException {
+                      Map<String, Object> data, CallerContext ctx, Instant now, Instant syncedAt) throws SQLException {
         RegisterTable t = d.table();
         StringBuilder sql = new StringBuilder("UPDATE ").append(t.name()).append(" SET ")
                 .append(Columns.VERSION).append(" = ").append(Columns.VERSION).append(" + 1, ")
                 .append(Columns.UPDATED_AT).append(" = ?, ").append(Columns.UPDATED_BY).append(" = ?, ")
                 .append(Columns.SOURCE).append(" = ?, ").append(Columns.NATURAL_KEY).append(" = ?, ")
                 .append(Columns.SEARCH_TEXT).append(" = ?");
+        if (syncedAt != null) {
+            sql.append(", ").append(Columns.SYNCED_AT).append(" = ?");
+        }
         for (FieldColumn fc : t.columns()) {
             sql.append(", ").append(fc.column()).append(" = ?");
             if (fc.foldedColumn() != null) {
@@ -177,6 +246,9 @@ public final class RecordRepository {
             ps.setString(i++, ctx.source());
             ps.setString(i++, naturalKey(t, data));
             ps.setString(i++, searchText(t, data));
+            if (syncedAt != null) {
+                ps.setTimestamp(i++, SchemaManager.utc(syncedAt));
+            }
             i = bindFields(ps, i, t, data);
             ps.setString(i++, id.toString());
             ps.setString(i++, commune);
@@ -203,6 +275,16 @@ public final class RecordRepository {
             ps.setString(7, commune);
             ps.setLong(8, version);
             return ps.executeUpdate();
+        }
+    }
+
+    /** Records that a synchronisation found the record unchanged. */
+    public void touchSynced(Connection c, Deployed d, UUID id, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + d.table().name() + " SET " + Columns.SYNCED_AT
+                + " = ? WHERE " + Columns.ID + " = ?")) {
+            ps.setTimestamp(1, SchemaManager.utc(at));
+            ps.setString(2, id.toString());
+            ps.executeUpdate();
         }
     }
 
@@ -430,6 +512,36 @@ public final class RecordRepository {
             }
         }
         return new Page<>(items, total, q.limit(), q.offset());
+    }
+
+    /** Receives the records of a scan one by one. */
+    @FunctionalInterface
+    public interface RecordSink {
+        void accept(RegisterRecord r) throws java.io.IOException;
+    }
+
+    /**
+     * Reads every record a query matches, in its order, handing them over one at a time (the driver fetches them in
+     * chunks: nothing is collected in memory). The query's limit and offset are ignored.
+     *
+     * @return how many records were read
+     */
+    public long scan(Connection c, Deployed d, String commune, RecordQuery q, RecordSink sink)
+            throws SQLException, java.io.IOException {
+        Sql sql = new Sql().append("SELECT ").append(selectColumns(d.table())).append(" FROM ").append(d.table().name());
+        where(sql, d, commune, q.filters(), q.text(), q.includeDeleted());
+        sql.append(" ORDER BY ").append(orderBy(d.table(), q.sort()));
+        long n = 0;
+        try (PreparedStatement ps = sql.prepare(c)) {
+            ps.setFetchSize(500);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(read(rs, d));
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     private static String orderBy(RegisterTable t, List<Sort> sorts) {

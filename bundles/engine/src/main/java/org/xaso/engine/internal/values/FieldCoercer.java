@@ -90,8 +90,9 @@ public final class FieldCoercer {
                     out.add(Violations.notText(name));
                     return null;
                 }
+                String text = raw instanceof BigDecimal bd ? bd.stripTrailingZeros().toPlainString() : raw.toString();
                 String s = f.type() == org.xaso.api.register.FieldType.TEXT
-                        ? VietnameseText.clean(raw.toString()) : VietnameseText.cleanMultiline(raw.toString());
+                        ? VietnameseText.clean(text) : VietnameseText.cleanMultiline(text);
                 int max = f.maxLength() != null ? f.maxLength() : RegisterTable.defaultLength(f.type());
                 if (s.length() > max) {
                     out.add(Violations.tooLong(name, max));
@@ -224,7 +225,7 @@ public final class FieldCoercer {
                 return null;
             }
             case CITIZEN_ID: {
-                String s = CitizenIds.normalise(raw.toString());
+                String s = CitizenIds.normalise(digitsOfNumberCell(raw, 12));
                 CitizenIds.Problem p = CitizenIds.check(s, Year.now(clock.withZone(VIETNAM)), citizenIdExtraPrefixes);
                 if (p != null) {
                     out.add(new FieldViolation(name, "invalid-citizen-id", p.messageVi(), p.messageEn()));
@@ -233,7 +234,8 @@ public final class FieldCoercer {
                 return s;
             }
             case PHONE: {
-                String s = phone(raw.toString());
+                String s = phone(raw instanceof BigDecimal || raw instanceof Long || raw instanceof Integer
+                        ? phoneOfNumberCell(digitsOfNumberCell(raw, 0)) : raw.toString());
                 if (s == null) {
                     out.add(Violations.invalidPhone(name));
                     return null;
@@ -260,6 +262,33 @@ public final class FieldCoercer {
             default:
                 throw new IllegalStateException("unhandled type " + f.type());
         }
+    }
+
+    /**
+     * A spreadsheet stores "001089012345" typed into a number cell as 1089012345: the leading zeros are gone. For
+     * identifiers that are digits of a fixed length, a whole number shorter than that length gets its zeros back.
+     */
+    static String digitsOfNumberCell(Object raw, int length) {
+        BigDecimal d = raw instanceof BigDecimal bd ? bd
+                : raw instanceof Long || raw instanceof Integer ? BigDecimal.valueOf(((Number) raw).longValue()) : null;
+        if (d == null) {
+            return raw.toString();
+        }
+        String digits;
+        try {
+            digits = d.toBigIntegerExact().toString();
+        } catch (ArithmeticException e) {
+            return d.toPlainString();
+        }
+        if (digits.startsWith("-") || digits.length() >= length) {
+            return digits;
+        }
+        return "0".repeat(length - digits.length()) + digits;
+    }
+
+    /** A phone number typed into a number cell lost its leading 0 (912345678) unless written with 84. */
+    private static String phoneOfNumberCell(String digits) {
+        return digits.startsWith("84") && digits.length() >= 11 ? digits : "0" + digits;
     }
 
     /** Finds a code by its code (any case) or by its Vietnamese or English label, ignoring case and diacritics. */

@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -181,5 +182,150 @@ class RecordImporterTest {
         assertThat(second.created()).isZero();
         assertThat(second.errors()).singleElement().satisfies(e -> assertThat(e.code()).isEqualTo("already-imported"));
         assertThat(engine.search(IMPORTER, "test-plot", TestUnits.COMMUNE, RecordQuery.all()).total()).isEqualTo(2);
+    }
+
+    // ------------------------------------------------------------------ .xlsx
+
+    /** Writes a workbook whose first sheet holds the rows; cells typed as given (String, Number, LocalDate...). */
+    private static byte[] xlsx(List<List<Object>> rows) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0");
+        org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("Sổ hộ");
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < rows.get(r).size(); c++) {
+                Object v = rows.get(r).get(c);
+                if (v instanceof String str) {
+                    ws.value(r, c, str);
+                } else if (v instanceof Number n) {
+                    ws.value(r, c, n);
+                } else if (v instanceof java.time.LocalDate d) {
+                    ws.value(r, c, d);
+                    ws.style(r, c).format("dd/mm/yyyy").set();
+                } else if (v instanceof Boolean b) {
+                    ws.value(r, c, b);
+                }
+            }
+        }
+        wb.finish();
+        return out.toByteArray();
+    }
+
+    private static final List<Object> XLSX_HEADER = List.of("Họ và tên chủ hộ *", "Số định danh cá nhân *", "Ấp *",
+            "Số nhân khẩu", "Diện tích đất canh tác", "Ngày đăng ký", "Số điện thoại");
+
+    @Test
+    void xlsxCellsKeepTheirTypesAndLostLeadingZerosComeBack() throws Exception {
+        byte[] file = xlsx(List.of(XLSX_HEADER,
+                List.of("Nguyễn Văn An", 1090001234L, "Ấp Bình Tây", 4, new java.math.BigDecimal("1250.5"),
+                        java.time.LocalDate.of(2024, 3, 15), 912345678L),
+                List.of("Tra\u0302\u0300n Thi\u0323 Bi\u0300nh", "080190005678", "AP2", 3.0, 800, "01/04/2024", "0912 345 679")));
+        ImportReport r = run("ho.xlsx", file, ImportOptions.allOrNothing());
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.created()).isEqualTo(2);
+        var an = engine.search(IMPORTER, "test-household", TestUnits.COMMUNE, RecordQuery.builder()
+                .eq("headCitizenId", "001090001234").build()).items();
+        assertThat(an).singleElement().satisfies(x -> {
+            assertThat(x.get("registeredOn")).isEqualTo(java.time.LocalDate.of(2024, 3, 15));
+            assertThat(x.get("landArea")).isEqualTo(new java.math.BigDecimal("1250.5"));
+            assertThat(x.get("phone")).isEqualTo("0912345678");
+        });
+        var binh = engine.search(IMPORTER, "test-household", TestUnits.COMMUNE, RecordQuery.builder()
+                .eq("headCitizenId", "080190005678").build()).items().get(0);
+        assertThat(binh.get("headName")).isEqualTo(java.text.Normalizer.normalize("Trần Thị Bình", java.text.Normalizer.Form.NFC));
+        assertThat(binh.get("members")).isEqualTo(3L);
+        assertThat(run("ho.xlsx", file, ImportOptions.allOrNothing()).unchanged()).isEqualTo(2);
+    }
+
+    @Test
+    void brokenWorkbooksAreReportedByRowAndField() throws Exception {
+        byte[] wrongHeaders = xlsx(List.of(List.of("Tên", "CCCD", "Ấp"), List.of("A", "080090001234", "AP1")));
+        ImportReport h = run("sai-tieu-de.xlsx", wrongHeaders, ImportOptions.validRowsOnly());
+        assertThat(h.committed()).isFalse();
+        assertThat(h.errors()).extracting(ImportReport.RowError::code).contains("unknown-column", "missing-column");
+
+        byte[] bad = xlsx(List.of(XLSX_HEADER,
+                List.of("Nguyễn Văn An", "080090001234", "AP1", 4, 100, "31/02/2024"),
+                List.of("Trần Văn B", "080090001235", "AP1", 4, 100, "15/03/2024"),
+                List.of("Lê Văn C", 12345, "AP1", 4, 100, "15/03/2024"),
+                List.of("Phạm Văn D", "080090001235", "AP2", 2, 100, java.time.LocalDate.of(2024, 1, 1)),
+                List.of("Võ Văn E", "080090001236", "AP1", 4, "12.000", java.time.LocalDate.of(2024, 1, 1))));
+        ImportReport r = run("loi.xlsx", bad, ImportOptions.allOrNothing());
+        assertThat(r.committed()).isFalse();
+        assertThat(r.errors()).anySatisfy(e -> {
+            assertThat(e.row()).isEqualTo(2);
+            assertThat(e.field()).contains("registeredOn");
+            assertThat(e.code()).isEqualTo("not-a-date");
+        }).anySatisfy(e -> {
+            assertThat(e.row()).isEqualTo(4);
+            assertThat(e.code()).isEqualTo("invalid-citizen-id");
+        }).anySatisfy(e -> {
+            assertThat(e.row()).isEqualTo(6);
+            assertThat(e.code()).isEqualTo("ambiguous-number");
+        });
+        assertThat(stored()).isZero();
+
+        ImportReport valid = run("loi.xlsx", bad, ImportOptions.validRowsOnly());
+        assertThat(valid.committed()).isTrue();
+        assertThat(valid.created()).isEqualTo(1);
+        assertThat(valid.errors()).anySatisfy(e -> {
+            assertThat(e.row()).isEqualTo(5);
+            assertThat(e.code()).isEqualTo("duplicate-in-file");
+        });
+        assertThat(stored()).isEqualTo(1);
+    }
+
+    @Test
+    void emptyRenamedAndOldWorkbooksAreRefusedClearly() throws Exception {
+        ImportReport empty = run("rong.xlsx", xlsx(List.of()), ImportOptions.allOrNothing());
+        assertThat(empty.errors()).singleElement().satisfies(e -> assertThat(e.code()).isEqualTo("empty-file"));
+        ImportReport headerOnly = run("tieu-de.xlsx", xlsx(List.of(XLSX_HEADER)), ImportOptions.allOrNothing());
+        assertThat(headerOnly.errors()).singleElement().satisfies(e -> assertThat(e.code()).isEqualTo("no-rows"));
+
+        ImportReport renamed = run("bao-cao.xlsx", "%PDF-1.4 not a workbook".getBytes(StandardCharsets.US_ASCII),
+                ImportOptions.allOrNothing());
+        assertThat(renamed.committed()).isFalse();
+        assertThat(renamed.errors()).singleElement().satisfies(e -> {
+            assertThat(e.code()).isEqualTo("unreadable-file");
+            assertThat(e.messageVi()).contains("không phải bảng tính Excel");
+        });
+        byte[] zipNotWorkbook;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("readme.txt"));
+            z.write("hello".getBytes(StandardCharsets.US_ASCII));
+        }
+        zipNotWorkbook = out.toByteArray();
+        assertThat(run("nen.xlsx", zipNotWorkbook, ImportOptions.allOrNothing()).errors()).singleElement()
+                .satisfies(e -> assertThat(e.code()).isEqualTo("unreadable-file"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> run("cu.xls", new byte[] {(byte) 0xD0, (byte) 0xCF},
+                ImportOptions.allOrNothing())).isInstanceOf(org.xaso.api.error.ValidationException.class)
+                .hasMessageContaining(".xlsx");
+        assertThat(stored()).isZero();
+    }
+
+    @Test
+    void exportedIdsUpdateRecordsOfRegistersWithoutNaturalKey() {
+        var h = engine.create(TestEngines.OFFICER, "test-household", TestUnits.COMMUNE,
+                Map.of("headName", "A", "headCitizenId", "080090001234", "hamlet", "AP1"));
+        var plot = engine.create(TestEngines.OFFICER, "test-plot", TestUnits.COMMUNE,
+                Map.of("household", h.id().toString(), "plotNumber", "12", "area", "300"));
+        String csv = "household,plotNumber,area,Mã bản ghi (id)\n" + h.id() + ",12,350," + plot.id() + "\n";
+        ImportReport r = importer.importFile(IMPORTER, "test-plot", TestUnits.COMMUNE, "thua-sua.csv",
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), ImportOptions.allOrNothing());
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.updated()).isEqualTo(1);
+        assertThat(r.created()).isZero();
+        assertThat(engine.get(IMPORTER, "test-plot", TestUnits.COMMUNE, plot.id()).get("area"))
+                .isEqualTo(new java.math.BigDecimal("350"));
+    }
+
+    @Test
+    void formulaEscapesOfAnExportAreTakenOff() {
+        String csv = HEADER.replace("\n", ",Ghi chú\n") + "'=Nguyễn Văn An,080090001234,AP1,4,100,15/03/2024,'+ý kiến\n";
+        ImportReport r = run(csv, ImportOptions.allOrNothing());
+        assertThat(r.errors()).isEmpty();
+        var rec = engine.search(IMPORTER, "test-household", TestUnits.COMMUNE, RecordQuery.all()).items().get(0);
+        assertThat(rec.get("headName")).isEqualTo("=Nguyễn Văn An");
+        assertThat(rec.get("note")).isEqualTo("+ý kiến");
     }
 }

@@ -77,8 +77,8 @@ class AgricultureRegistersTest {
     }
 
     @Test
-    void theThreeFoundationRegistersAreHereWithTheirCatalogueIdsAndFlags() throws IOException {
-        assertThat(parsed.keySet()).contains("farming-household", "cooperative", "crop-status");
+    void theEighteenAgricultureRegistersAreHereWithTheirCatalogueIdsAndFlags() throws IOException {
+        assertThat(parsed).hasSize(18).containsKeys("farming-household", "cooperative", "crop-status");
         Map<String, String[]> cat = catalogue();
         for (DescriptorReader.Parsed p : parsed.values()) {
             RegisterDescriptor d = p.descriptor();
@@ -139,7 +139,7 @@ class AgricultureRegistersTest {
     void demoDataPassesEveryCheckOfTheRegisters() {
         Map<String, Integer> made = new org.xaso.demo.internal.DemoData(engine, new TestUnits())
                 .load(engine.list(), List.of(TestUnits.COMMUNE), 30, 11L, TestEngines.CLOCK);
-        assertThat(made).containsOnlyKeys("cooperative", "farming-household", "crop-status");
+        assertThat(made).hasSize(18).containsKeys("cooperative", "farming-household", "crop-status", "new-rural-criteria");
         assertThat(made.values()).allSatisfy(n -> assertThat(n).isEqualTo(30));
     }
 

@@ -17,7 +17,7 @@ import org.xaso.api.record.ImportOptions;
 import org.xaso.api.record.RecordImporter;
 
 /**
- * The drop-folder import route. A CSV file written to {@code import/<commune>/<register>/} is taken once it has not
+ * The drop-folder import route. A spreadsheet (.xlsx or .csv) written to {@code import/<commune>/<register>/} is taken once it has not
  * changed for two seconds, imported through the engine, and moved to {@code done/} or {@code error/} of its folder
  * with {@code <time>-<file>.report.csv} beside it.
  */
@@ -75,7 +75,7 @@ public class ImportFolderRoutes implements RoutesBuilder {
             @Override
             public void configure() {
                 String uri = "file:" + directory + "?recursive=true&minDepth=3&maxDepth=3&autoCreate=true"
-                        + "&antInclude=**/*.csv,**/*.CSV&readLock=changed&readLockMinAge=2000&readLockCheckInterval=500"
+                        + "&antInclude=**/*.csv,**/*.CSV,**/*.xlsx,**/*.XLSX&readLock=changed&readLockMinAge=2000&readLockCheckInterval=500"
                         + "&delay=" + delay
                         + "&move=${file:parent}/${header." + ImportProcessor.OUTCOME + "}/${header." + ImportProcessor.STAMP
                         + "}-${file:onlyname}"

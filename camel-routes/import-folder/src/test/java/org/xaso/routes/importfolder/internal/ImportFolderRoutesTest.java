@@ -120,6 +120,20 @@ class ImportFolderRoutesTest extends CamelTestSupport {
     }
 
     @Test
+    void workbooksAreTakenAndOtherFilesLeftAlone() throws Exception {
+        CALLS.clear();
+        answer = new ImportReport("ho.xlsx", "ab", 1, 1, 0, 0, 0, true, List.of());
+        context.start();
+        NotifyBuilder done = new NotifyBuilder(context).whenDone(1).create();
+        drop("27787", "farming-household", "ghi-chu.pdf", "%PDF");
+        drop("27787", "farming-household", "ho.xlsx", "PK...");
+        assertThat(done.matches(20, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(300);
+        assertThat(CALLS).singleElement().satisfies(c -> assertThat(c.file()).isEqualTo("ho.xlsx"));
+        assertThat(files(dir.resolve("27787/farming-household"))).contains("ghi-chu.pdf", "done");
+    }
+
+    @Test
     void refusedRowsSendTheFileToErrorWithEachRowInTheReport() throws Exception {
         CALLS.clear();
         answer = new ImportReport("xau.csv", "cd", 2, 0, 0, 0, 1, false, List.of(
