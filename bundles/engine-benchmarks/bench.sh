@@ -3,6 +3,7 @@
 #   bundles/engine-benchmarks/bench.sh [import-rows] [search-records]
 # Defaults: 100,000 rows imported from .xlsx (JVM capped at 256 MiB heap), 1,000,000 records searched.
 # Set XASO_BENCH_POSTGRES_URL=jdbc:postgresql://host/db?user=..&password=.. to measure on PostgreSQL instead of Derby.
+# BENCH=import or BENCH=search runs one of the two.
 # Needs the project built once (mvn -DskipTests install, or mvn verify).
 set -e
 cd "$(dirname "$0")"
@@ -14,7 +15,11 @@ mvn -q -o compile dependency:build-classpath -Dmdep.outputFile=target/classpath.
   || mvn -q compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 CP="target/classes:$(cat target/classpath.txt)"
 LOG="-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"
-echo "== import (heap capped at 256 MiB)"
-"$JAVA" -Xmx256m $LOG -cp "$CP" org.xaso.bench.ImportBenchmark "$ROWS"
-echo "== search and statistics"
-"$JAVA" -Xmx2g $LOG -cp "$CP" org.xaso.bench.SearchBenchmark "$RECORDS"
+if [ "${BENCH:-all}" != search ]; then
+  echo "== import (heap capped at 256 MiB)"
+  "$JAVA" -Xmx256m $LOG -cp "$CP" org.xaso.bench.ImportBenchmark "$ROWS"
+fi
+if [ "${BENCH:-all}" != import ]; then
+  echo "== search and statistics"
+  "$JAVA" -Xmx2g $LOG -cp "$CP" org.xaso.bench.SearchBenchmark "$RECORDS"
+fi

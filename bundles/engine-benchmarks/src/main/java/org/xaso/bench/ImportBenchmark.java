@@ -3,8 +3,6 @@ package org.xaso.bench;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -69,11 +67,12 @@ public final class ImportBenchmark {
         prepared = null;
 
         System.gc();
-        resetPeaks();
+        HeapSampler sampler = new HeapSampler();
+        sampler.start();
         long t1 = System.nanoTime();
         ImportReport report = importFile(importer, file);
         long engineNanos = System.nanoTime() - t1;
-        long peak = peakHeap();
+        long peak = sampler.stopAndPeak();
         if (!report.committed() || report.created() != rows) {
             throw new IllegalStateException("the import did not create every row: " + report.created() + " created, errors "
                     + report.errors().subList(0, Math.min(5, report.errors().size())));
@@ -135,22 +134,36 @@ public final class ImportBenchmark {
         }
     }
 
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                p.resetPeakUsage();
-            }
-        }
-    }
+    /**
+     * Samples the heap in use every 5 ms while the import runs. The figure includes garbage not yet collected, so it
+     * is an upper bound of what the import needs; the JVM is capped at -Xmx256m anyway, so the import could not finish
+     * needing more.
+     */
+    private static final class HeapSampler extends Thread {
+        private volatile boolean running = true;
+        private volatile long peak;
 
-    /** The sum of the heap pools' peaks: an upper bound of the heap in use at any one time. */
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                sum += p.getPeakUsage().getUsed();
+        HeapSampler() {
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            var memory = ManagementFactory.getMemoryMXBean();
+            while (running) {
+                peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
         }
-        return sum;
+
+        long stopAndPeak() throws InterruptedException {
+            running = false;
+            join();
+            return peak;
+        }
     }
 }

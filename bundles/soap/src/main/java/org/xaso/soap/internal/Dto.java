@@ -80,7 +80,7 @@ public final class Dto {
     /** A record. */
     @XmlAccessorType(XmlAccessType.FIELD)
     @XmlType(name = "Record", propOrder = {"id", "registerId", "communeCode", "version", "fields", "createdAt",
-            "createdBy", "updatedAt", "updatedBy", "source"})
+            "createdBy", "updatedAt", "updatedBy", "source", "syncedAt"})
     public static class Record {
         public String id;
         public String registerId;
@@ -93,6 +93,8 @@ public final class Dto {
         public String updatedAt;
         public String updatedBy;
         public String source;
+        /** When a record read from a national or sector database was last synchronised. */
+        public String syncedAt;
     }
 
     /** A page of search results. */

@@ -196,6 +196,7 @@ public class RegisterServiceImpl implements RegisterService {
         x.updatedAt = text(r.updatedAt());
         x.updatedBy = r.updatedBy();
         x.source = r.source();
+        x.syncedAt = text(r.syncedAt());
         return x;
     }
 
