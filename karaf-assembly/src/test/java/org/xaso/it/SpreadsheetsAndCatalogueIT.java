@@ -82,6 +82,17 @@ public class SpreadsheetsAndCatalogueIT extends DistributionTestSupport {
         assertEquals(0, back.json().get("created").asInt());
         assertEquals(demoRows, get(HOUSEHOLDS + "/records?source=demo&limit=0").json().get("total").asInt());
 
+        // a register read from the national population database: not typed, but its spreadsheet imports
+        String residents = COMMUNE + "/registers/resident";
+        await("demo residents", java.time.Duration.ofSeconds(120),
+                () -> get(residents + "/records?source=demo&limit=0").json().get("total").asInt() >= 20);
+        Download people = download(residents + "/records?format=xlsx");
+        assertEquals(200, people.status());
+        Answer sync = upload(residents + "/imports", "dan-cu.xlsx", people.body(), null);
+        assertEquals(sync.body(), 200, sync.status());
+        assertEquals(0, sync.json().get("created").asInt());
+        problem(post(residents + "/records", "{\"data\":{\"fullName\":\"Nhập Tay\"}}"), 403);
+
         problem(get(HOUSEHOLDS + "/records?format=pdf"), 400);
         problem(get(HOUSEHOLDS + "/records?format=xlsx&noSuchField=1"), 400);
     }

@@ -133,7 +133,9 @@ public class RecordsResource {
         String mode = modePart == null ? uri.getQueryParameters().getFirst("mode") : modePart.getObject(String.class);
         ImportReport report;
         try (java.io.InputStream in = file.getDataHandler().getInputStream()) {
-            report = importer.importFile(caller(), register, commune, name, in, importOptions(mode));
+            // an upload is an import, not typing: registers read from national databases accept it
+            report = importer.importFile(caller().toBuilder().channel("import").build(), register, commune, name, in,
+                    importOptions(mode));
         }
         Map<String, Object> view = Views.importReport(report);
         if (report.committed() || report.errors().isEmpty()) {

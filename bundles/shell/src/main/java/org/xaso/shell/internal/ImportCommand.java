@@ -19,7 +19,7 @@ import org.xaso.api.record.RecordImporter;
 
 /** Imports a CSV file into a register of a commune, printing the row-by-row report. */
 @Service
-@Command(scope = "xaso", name = "import", description = "Nhập tệp CSV vào một sổ / Import a CSV file into a register")
+@Command(scope = "xaso", name = "import", description = "Nhập tệp Excel (.xlsx) hoặc CSV vào một sổ / Import an .xlsx or CSV file into a register")
 public class ImportCommand implements Action {
 
     @Reference
@@ -31,7 +31,7 @@ public class ImportCommand implements Action {
     @Argument(index = 1, name = "register", required = true, description = "Register id, e.g. farming-household")
     private String register;
 
-    @Argument(index = 2, name = "file", required = true, description = "Path of the CSV file")
+    @Argument(index = 2, name = "file", required = true, description = "Path of the .xlsx or .csv file")
     private String file;
 
     @Option(name = "--valid-rows-only", description = "Write the valid rows even when some rows are refused")
