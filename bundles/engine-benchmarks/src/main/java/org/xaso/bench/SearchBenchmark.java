@@ -142,18 +142,10 @@ public final class SearchBenchmark {
                 rs.next();
                 rs.getLong(1);
             }
-            int n = 0;
             try (PreparedStatement ps = prepare(c, "SELECT *" + from + " ORDER BY " + order
                     + " OFFSET 0 ROWS FETCH NEXT 50 ROWS ONLY", params); ResultSet rs = ps.executeQuery()) {
-                int cols = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    for (int i = 1; i <= cols; i++) {
-                        rs.getObject(i);
-                    }
-                    n++;
-                }
+                return readAll(rs);
             }
-            return n;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -161,18 +153,23 @@ public final class SearchBenchmark {
 
     private static int rawRows(DataSource ds, String sql, List<Object> params) {
         try (Connection c = ds.getConnection(); PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
-            int n = 0;
-            int cols = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                for (int i = 1; i <= cols; i++) {
-                    rs.getObject(i);
-                }
-                n++;
-            }
-            return n;
+            return readAll(rs);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Reads every value of every row, as the engine does; returns the number of rows. */
+    private static int readAll(ResultSet rs) throws SQLException {
+        int n = 0;
+        int cols = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+            for (int i = 1; i <= cols; i++) {
+                rs.getObject(i);
+            }
+            n++;
+        }
+        return n;
     }
 
     private static PreparedStatement prepare(Connection c, String sql, List<Object> params) throws SQLException {

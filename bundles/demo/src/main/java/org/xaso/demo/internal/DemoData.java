@@ -43,6 +43,13 @@ public final class DemoData {
     private final CallerContext ctx = CallerContext.builder().user("system:demo").channel("demo").source(SOURCE)
             .purpose("dữ liệu mẫu / demo data").allCommunes().build();
 
+    /** Set when the server stops: the load ends after the record being written, leaving no work in flight. */
+    private volatile boolean cancelled;
+
+    public void cancel() {
+        cancelled = true;
+    }
+
     public DemoData(RecordService records, AdminUnitService units) {
         this.records = records;
         this.units = units;
@@ -59,6 +66,9 @@ public final class DemoData {
         }
         DemoGenerator gen = new DemoGenerator(seed, clock.instant());
         for (RegisterDescriptor d : dependencyOrder(registers)) {
+            if (cancelled) {
+                return created;
+            }
             if (d.flags().autoAggregate() || hasDemo(d, communes.get(0))) {
                 continue;
             }
@@ -69,6 +79,22 @@ public final class DemoData {
             created.put(d.id(), n);
             LOG.info("Demo data: {} records of {} ({}) in {}", n, d.id(), d.nameVi(), communes);
         }
+        // registers computed from the others (the IT summary): computed once the demo records are there
+        for (RegisterDescriptor d : registers) {
+            if (!d.flags().autoAggregate()) {
+                continue;
+            }
+            for (String commune : communes) {
+                if (cancelled) {
+                    return created;
+                }
+                try {
+                    records.aggregate(ctx, d.id(), commune, Map.of());
+                } catch (XasoException e) {
+                    LOG.info("Demo data: {} not computed for {}: {}", d.id(), commune, e.getMessage());
+                }
+            }
+        }
         return created;
     }
 
@@ -77,7 +103,7 @@ public final class DemoData {
         List<Hamlet> hamlets = units.hamlets(commune);
         Map<String, List<String>> refs = new HashMap<>();
         int made = 0;
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < count && !cancelled; i++) {
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
                 Map<String, Object> data = gen.record(d, unit.name(), hamlets,
                         reg -> refs.computeIfAbsent(reg, r -> ids(r, commune)), i);
@@ -85,7 +111,8 @@ public final class DemoData {
                     records.create(ctx, d.id(), commune, data);
                     made++;
                     break;
-                } catch (XasoException e) {
+                } catch (RuntimeException e) {
+                    // refused data, or a database that was busy: try another record; one register never stops the load
                     String why = e instanceof org.xaso.api.error.ValidationException v ? v.violations().toString() : e.getMessage();
                     lastRefusal.put(d.id(), why);
                     if (attempt == ATTEMPTS - 1) {

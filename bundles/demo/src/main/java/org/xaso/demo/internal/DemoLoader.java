@@ -61,6 +61,7 @@ public class DemoLoader {
     private ScheduledExecutorService executor;
     private ScheduledFuture<?> next;
     private Config config;
+    private volatile DemoData running;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, target = "(xaso.register.id=*)")
@@ -89,7 +90,7 @@ public class DemoLoader {
     }
 
     private synchronized void schedule() {
-        if (executor == null) {
+        if (executor == null || executor.isShutdown()) {
             return;
         }
         if (next != null) {
@@ -100,10 +101,17 @@ public class DemoLoader {
 
     private void run() {
         try {
-            new DemoData(records, units).load(new ArrayList<>(registers), split(config.communes()),
-                    config.recordsPerCommune(), config.seed(), Clock.systemUTC());
+            DemoData demo = new DemoData(records, units);
+            running = demo;
+            if (executor.isShutdown()) {
+                return;
+            }
+            demo.load(new ArrayList<>(registers), split(config.communes()), config.recordsPerCommune(), config.seed(),
+                    Clock.systemUTC());
         } catch (RuntimeException e) {
             LOG.error("Demo data could not be loaded: {}", e.getMessage(), e);
+        } finally {
+            running = null;
         }
     }
 
@@ -120,9 +128,27 @@ public class DemoLoader {
         return out;
     }
 
+    /**
+     * Stops a load in progress at the next record and waits for it (the thread is not interrupted: an interrupt in
+     * the middle of a database write can leave the embedded database waiting on locks while the server stops).
+     */
     @Deactivate
-    void deactivate() {
-        if (executor != null) {
+    void deactivate() throws InterruptedException {
+        if (executor == null) {
+            return;
+        }
+        synchronized (this) {
+            if (next != null) {
+                next.cancel(false);
+            }
+            executor.shutdown();
+        }
+        DemoData demo = running;
+        if (demo != null) {
+            demo.cancel();
+        }
+        if (!executor.awaitTermination(20, TimeUnit.SECONDS)) {
+            LOG.warn("Demo data still loading after 20 s; stopping it");
             executor.shutdownNow();
         }
     }

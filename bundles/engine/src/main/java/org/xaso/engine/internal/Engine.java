@@ -148,7 +148,9 @@ public final class Engine implements RecordService, RegisterRegistry, CodeListSe
             throw new IllegalStateException("register " + d.id() + " is already deployed by " + existing.bundle());
         }
         RegisterTable table = new RegisterTable(d, dialect);
-        codeLists.ship(d.codeLists().values());
+        for (String id : codeLists.ship(d.codeLists().values())) {
+            LOG.warn("Code list {} shipped by {} differs from the one deployed before: registers now use this one", id, bundle);
+        }
         Deployed dep = new Deployed(effective(d), table, bundle, bundleId);
         try (Connection c = dataSource.getConnection()) {
             SchemaManager.Outcome o = schema.ensureRegisterTable(c, table, parsed.sha256(), bundle);
@@ -179,7 +181,9 @@ public final class Engine implements RecordService, RegisterRegistry, CodeListSe
 
     /** Makes code lists known that no deployed register uses yet (the engine's built-in lists). */
     public void shipCodeLists(java.util.Collection<CodeList> lists) {
-        codeLists.ship(lists);
+        for (String id : codeLists.ship(lists)) {
+            LOG.warn("Built-in code list {} differs from one deployed before", id);
+        }
     }
 
     // ------------------------------------------------------------------ code lists
@@ -212,7 +216,7 @@ public final class Engine implements RecordService, RegisterRegistry, CodeListSe
     private synchronized CodeList changeCodes(CallerContext ctx, String listId, CodeValue value, String reason, boolean add) {
         Objects.requireNonNull(ctx, "caller context");
         Instant now = clock.instant();
-        CodeValue stored = inTransaction(c -> {
+        CodeValue stored = writing(c -> {
             CodeValue v = add ? codeLists.add(c, ctx, listId, value, reason, now)
                     : codeLists.change(c, ctx, listId, value, reason, now);
             repository.audit(c, ctx, add ? "codelist-add" : "codelist-change", null, null, null, null,
@@ -430,7 +434,7 @@ public final class Engine implements RecordService, RegisterRegistry, CodeListSe
     @Override
     public RegisterRecord create(CallerContext ctx, String registerId, String commune, Map<String, ?> data) {
         Deployed d = access(ctx, registerId, commune, true);
-        return inTransaction(c -> {
+        return writing(c -> {
             Map<String, Object> typed = new LinkedHashMap<>();
             List<FieldViolation> v = check(c, ctx, d, commune, data, null, lookups(), typed);
             if (!v.isEmpty()) {
@@ -466,7 +470,7 @@ public final class Engine implements RecordService, RegisterRegistry, CodeListSe
     public RegisterRecord update(CallerContext ctx, String registerId, String commune, UUID id, long expectedVersion,
                                  Map<String, ?> data) {
         Deployed d = access(ctx, registerId, commune, true);
-        return inTransaction(c -> {
+        return writing(c -> {
             RegisterRecord old = repository.find(c, d, commune, id).filter(r -> !r.deleted())
                     .orElseThrow(() -> recordNotFound(d, id));
             if (old.version() != expectedVersion) {
@@ -549,7 +553,7 @@ public final class Engine implements RecordService, RegisterRegistry, CodeListSe
         if (why.length() > 500) {
             throw new ValidationException(ValidationException.Location.QUERY, Violations.tooLong("reason", 500));
         }
-        return inTransaction(c -> {
+        return writing(c -> {
             RegisterRecord old = repository.find(c, d, commune, id).filter(r -> !r.deleted())
                     .orElseThrow(() -> recordNotFound(d, id));
             if (expectedVersion != null && old.version() != expectedVersion) {
@@ -663,6 +667,13 @@ public final class Engine implements RecordService, RegisterRegistry, CodeListSe
             if (ignored.contains(e.getKey())) {
                 continue;
             }
+            String field = e.getKey().replaceFirst("\\.(from|to)$", "");
+            if (report.filters().containsKey(e.getKey()) || report.filters().containsKey(field)) {
+                v.add(new FieldViolation(e.getKey(), "fixed-by-report", "Báo cáo có sẵn đã cố định điều kiện '"
+                        + e.getKey() + "'; dùng thống kê tùy chọn (/stats) để thay đổi",
+                        "the report fixes '" + e.getKey() + "'; use /stats for ad-hoc statistics"));
+                continue;
+            }
             if (e.getKey().equals("groupBy") || e.getKey().equals("measure")) {
                 v.add(new FieldViolation(e.getKey(), "fixed-by-report", "Báo cáo có sẵn đã cố định cách nhóm và chỉ"
                         + " tiêu; dùng thống kê tùy chọn (/stats) để thay đổi",
@@ -708,7 +719,7 @@ public final class Engine implements RecordService, RegisterRegistry, CodeListSe
         CallerContext writer = ctx.toBuilder().channel(AGGREGATE_CHANNEL).source(AGGREGATE_CHANNEL).build();
         access(writer, registerId, commune, true);
         Map<String, Object> data = aggregator.compute(commune, params, this);
-        return inTransaction(c -> {
+        return writing(c -> {
             Map<String, Object> typed = new LinkedHashMap<>();
             List<FieldViolation> v = check(c, writer, d, commune, data, null, lookups(), typed);
             if (!v.isEmpty()) {
@@ -798,7 +809,48 @@ public final class Engine implements RecordService, RegisterRegistry, CodeListSe
                     "Đã có bản ghi cùng " + String.join(", ", labels) + " trong đơn vị này",
                     "A record with the same " + String.join(", ", key) + " already exists in this commune", null);
         }
-        return new SqlFailure(e);
+        return transientFailure(e) ? busy(e) : new SqlFailure(e);
+    }
+
+    /** SQL states of a transaction refused for contention, which succeeds when run again. */
+    private static final Set<String> TRANSIENT = Set.of("40XL1", "40XL2", "40001", "40P01", "55P03");
+
+    static boolean transientFailure(SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            if (x.getSQLState() != null && TRANSIENT.contains(x.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static UnavailableException busy(SQLException e) {
+        return new UnavailableException("Cơ sở dữ liệu đang bận (tranh chấp khóa); không có gì được ghi, hãy thử lại",
+                "The database is busy (lock contention); nothing was written: try again", e);
+    }
+
+    /**
+     * A write of one record or one code value, run again (up to three times) when the database refused it for
+     * contention: Derby's identity generator under concurrent inserts, PostgreSQL serialization failures. The work
+     * is a whole transaction, so running it again is safe; imports, which read a stream, use {@link #inTransaction}.
+     */
+    public <T> T writing(TxWork<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inTransaction(work);
+            } catch (UnavailableException e) {
+                if (attempt >= 3 || !(e.getCause() instanceof SQLException s) || !transientFailure(s)) {
+                    throw e;
+                }
+                LOG.info("Write refused for contention ({}), attempt {} of 3", s.getSQLState(), attempt);
+                try {
+                    Thread.sleep(20L * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** A database error that is not the caller's fault. */
@@ -839,7 +891,7 @@ public final class Engine implements RecordService, RegisterRegistry, CodeListSe
     }
 
     private RuntimeException duplicateKeyOrFailure(SQLException e) {
-        return new SqlFailure(e);
+        return transientFailure(e) ? busy(e) : new SqlFailure(e);
     }
 
     private Connection connection() throws SQLException {

@@ -287,4 +287,32 @@ class EngineTest {
         UUID id = UUID.randomUUID();
         assertThatThrownBy(() -> e.get(TestEngines.OFFICER, "test-synced", C, id)).isInstanceOf(NotFoundException.class);
     }
+
+    @Test
+    void writesRefusedForContentionAreRunAgainAndAnswer503WhenTheyKeepFailing() throws Exception {
+        Engine e = TestEngines.engine();
+        int[] calls = {0};
+        String done = e.writing(c -> {
+            if (++calls[0] < 3) {
+                throw new java.sql.SQLTransactionRollbackException("A lock could not be obtained", "40XL1");
+            }
+            return "written";
+        });
+        assertThat(done).isEqualTo("written");
+        assertThat(calls[0]).isEqualTo(3);
+
+        calls[0] = 0;
+        assertThatThrownBy(() -> e.writing(c -> {
+            calls[0]++;
+            throw new java.sql.SQLTransactionRollbackException("deadlock", "40001");
+        })).isInstanceOf(org.xaso.api.error.UnavailableException.class).hasMessageContaining("busy");
+        assertThat(calls[0]).isEqualTo(3);
+
+        calls[0] = 0;
+        assertThatThrownBy(() -> e.writing(c -> {
+            calls[0]++;
+            throw new java.sql.SQLSyntaxErrorException("bad", "42X01");
+        })).isInstanceOf(Engine.SqlFailure.class);
+        assertThat(calls[0]).as("other failures are not run again").isEqualTo(1);
+    }
 }

@@ -87,7 +87,7 @@ public class CodeListsResource {
                                       Map<String, Object> body) {
         Map<String, Object> b = body(body);
         if (b.containsKey("code") && !code.equals(String.valueOf(b.get("code")))) {
-            throw Problems.badBody("code", "code-immutable", "Không đổi được mã: records đang dùng mã này; thêm mã mới"
+            throw Problems.badBody("code", "code-immutable", "Không đổi được mã vì các bản ghi đang dùng mã này; thêm mã mới"
                     + " và ngừng dùng mã cũ", "a code cannot change (records use it): add a new one and retire the old");
         }
         CodeList list = require(id);

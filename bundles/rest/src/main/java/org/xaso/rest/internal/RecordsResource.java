@@ -101,7 +101,7 @@ public class RecordsResource {
                            @QueryParam("format") String format) {
         RegisterDescriptor d = descriptor(register);
         RecordQuery q = records.parseQuery(register, uri.getQueryParameters(), Set.of("format"));
-        if (format != null && !format.equalsIgnoreCase("json")) {
+        if (wantsFile(format)) {
             return file(exporter.records(caller(), register, commune, q, sheetFormat(format)));
         }
         Page<RegisterRecord> page = records.search(caller(), register, commune, q);
@@ -143,7 +143,8 @@ public class RecordsResource {
         }
         Map<String, Object> problem = Problems.body(422, "import-refused", "Không nhập được tệp",
                 "The file was not imported", "Không ghi bản ghi nào: xem danh sách lỗi theo dòng",
-                "nothing was written: see the errors by row", false, uri.getRequestUri().getPath());
+                "nothing was written: see the errors by row", Problems.english(headers.getAcceptableLanguages()),
+                uri.getRequestUri().getPath());
         problem.putAll(view);
         return Problems.response(422, problem);
     }
@@ -226,7 +227,7 @@ public class RecordsResource {
                           @QueryParam("format") String format) {
         RegisterDescriptor d = descriptor(register);
         StatsQuery q = records.parseStats(register, uri.getQueryParameters(), Set.of("format"));
-        if (format != null && !format.equalsIgnoreCase("json")) {
+        if (wantsFile(format)) {
             return file(exporter.stats(caller(), register, commune, q, "Thống kê " + d.nameVi(), sheetFormat(format)));
         }
         return Response.ok(Views.stats(register, commune, records.stats(caller(), register, commune, q)),
@@ -258,7 +259,7 @@ public class RecordsResource {
         RegisterDescriptor d = descriptor(register);
         StatsQuery q = records.reportQuery(register, report, uri.getQueryParameters(), Set.of("format"));
         org.xaso.api.register.ReportDefinition def = d.report(report).orElseThrow();
-        if (format != null && !format.equalsIgnoreCase("json")) {
+        if (wantsFile(format)) {
             return file(exporter.stats(caller(), register, commune, q, def.nameVi() + " — " + d.nameVi(),
                     sheetFormat(format)));
         }
@@ -269,6 +270,11 @@ public class RecordsResource {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String CSV = "text/csv";
+
+    /** A spreadsheet is asked for: {@code format} other than json (an unknown one is refused by {@link #sheetFormat}). */
+    static boolean wantsFile(String format) {
+        return format != null && !format.equalsIgnoreCase("json");
+    }
 
     static SheetFormat sheetFormat(String format) {
         return SheetFormat.of(format).orElseThrow(() -> Problems.badRequest("format", "invalid-format",

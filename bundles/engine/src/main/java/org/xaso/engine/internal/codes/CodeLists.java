@@ -35,26 +35,39 @@ public final class CodeLists {
     public static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
 
     private final Map<String, CodeList> shipped = new ConcurrentHashMap<>();
-    /** Changes by list id, then code, in the order they were first made. */
+    /**
+     * Changes by list id, then code, in the order they were first made. The inner maps are never modified once
+     * published (a change publishes a new copy), so lists can be read while another thread changes them.
+     */
     private final Map<String, Map<String, CodeValue>> changes = new ConcurrentHashMap<>();
 
     /** Reads the stored changes. */
     public void load(Connection c) throws SQLException {
-        changes.clear();
+        Map<String, Map<String, CodeValue>> loaded = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT LIST_ID, CODE, LABEL_VI, LABEL_EN, ACTIVE"
                 + " FROM XASO_CODE_VALUE ORDER BY CHANGED_AT, CODE"); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                changes.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
-                        .put(rs.getString(2), new CodeValue(rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5)));
+                Map<String, CodeValue> m = loaded.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>());
+                m.put(rs.getString(2), new CodeValue(rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5)));
             }
         }
+        changes.clear();
+        changes.putAll(loaded);
     }
 
-    /** Records the lists a bundle ships (the same list shipped twice: the last one read wins). */
-    public void ship(Collection<CodeList> lists) {
+    /**
+     * Records the lists a bundle ships. A list id is shared by every bundle: when a list is shipped again with other
+     * values, the last one read wins and its id is returned, for the caller to warn about.
+     */
+    public List<String> ship(Collection<CodeList> lists) {
+        List<String> differing = new ArrayList<>();
         for (CodeList l : lists) {
-            shipped.put(l.id(), l);
+            CodeList before = shipped.put(l.id(), l);
+            if (before != null && !before.equals(l)) {
+                differing.add(l.id());
+            }
         }
+        return differing;
     }
 
     public Optional<CodeList> shipped(String id) {
@@ -131,7 +144,11 @@ public final class CodeLists {
 
     /** Makes a stored change visible (after the transaction committed). */
     public void applied(String listId, CodeValue v) {
-        changes.computeIfAbsent(listId, k -> java.util.Collections.synchronizedMap(new LinkedHashMap<>())).put(v.code(), v);
+        changes.compute(listId, (k, old) -> {
+            Map<String, CodeValue> copy = old == null ? new LinkedHashMap<>() : new LinkedHashMap<>(old);
+            copy.put(v.code(), v);
+            return java.util.Collections.unmodifiableMap(copy);
+        });
     }
 
     private CodeList require(String listId) {

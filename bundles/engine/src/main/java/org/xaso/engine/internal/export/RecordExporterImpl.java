@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xaso.api.context.CallerContext;
+import org.xaso.api.error.FieldViolation;
+import org.xaso.api.error.ValidationException;
 import org.xaso.api.record.RecordExporter;
 import org.xaso.api.record.RecordQuery;
 import org.xaso.api.record.RegisterRecord;
@@ -54,15 +56,34 @@ public final class RecordExporterImpl implements RecordExporter {
     static final String COL_ID = "Mã bản ghi (id)";
 
     private final Engine engine;
+    private final long maxXlsxRows;
 
     public RecordExporterImpl(Engine engine) {
+        this(engine, MAX_XLSX_ROWS);
+    }
+
+    /** With another row limit for workbooks (tests). */
+    RecordExporterImpl(Engine engine, long maxXlsxRows) {
         this.engine = engine;
+        this.maxXlsxRows = maxXlsxRows;
     }
 
     @Override
     public Sheet records(CallerContext ctx, String registerId, String commune, RecordQuery query, SheetFormat format) {
         Deployed d = engine.access(ctx, registerId, commune, false);
         RecordQuery q = engine.resolveHamlets(d, commune, query);
+        if (format == SheetFormat.XLSX) {
+            RecordQuery.Builder count = RecordQuery.builder().text(q.text()).includeDeleted(q.includeDeleted()).limit(0);
+            q.filters().forEach(count::filter);
+            long total = engine.search(ctx, registerId, commune, count.build()).total();
+            if (total > maxXlsxRows) {
+                throw new ValidationException(ValidationException.Location.QUERY, new FieldViolation("format",
+                        "too-many-rows", "Tìm được " + total + " bản ghi, quá số dòng một trang Excel chứa được ("
+                        + maxXlsxRows + "): thu hẹp điều kiện tìm hoặc xuất CSV",
+                        total + " records match, more than an .xlsx sheet holds (" + maxXlsxRows
+                                + "): narrow the search or export CSV"));
+            }
+        }
         String name = registerId + "-" + commune + "-" + LocalDate.now(engine.clock().withZone(FieldCoercer.VIETNAM))
                 + "." + format.extension();
         return new SheetImpl(name, format) {
@@ -165,9 +186,9 @@ public final class RecordExporterImpl implements RecordExporter {
             engine.inTransaction(c -> {
                 try {
                     return engine.repository().scan(c, d, commune, q, r -> {
-                        if (format == SheetFormat.XLSX && count[0] >= MAX_XLSX_ROWS) {
-                            throw new IOException("more than " + MAX_XLSX_ROWS + " rows: an .xlsx sheet cannot hold them;"
-                                    + " narrow the search or export CSV");
+                        if (format == SheetFormat.XLSX && count[0] >= maxXlsxRows) {
+                            // records added since the count was taken: the workbook stops, visibly incomplete
+                            throw new IOException("more than " + maxXlsxRows + " rows: an .xlsx sheet cannot hold them");
                         }
                         w.row(cells(d, commune, r, synced, lookups));
                         count[0]++;

@@ -31,6 +31,8 @@ public final class XlsxTabularReader implements TabularReader {
     private Iterator<org.dhatim.fastexcel.reader.Row> rows;
     private List<String> header;
     private int width;
+    /** The last row read, as the spreadsheet numbers it (the header's when no data row was read yet). */
+    private int lastRow;
 
     public XlsxTabularReader(InputStream in) {
         this.in = in;
@@ -49,6 +51,7 @@ public final class XlsxTabularReader implements TabularReader {
             while (rows.hasNext()) {
                 org.dhatim.fastexcel.reader.Row r = rows.next();
                 List<Object> cells = cells(r, MAX_COLUMNS);
+                lastRow = r.getRowNum();
                 if (cells.stream().anyMatch(c -> c != null && !(c instanceof String s && s.isBlank()))) {
                     header = new ArrayList<>();
                     for (Object c : cells) {
@@ -79,10 +82,11 @@ public final class XlsxTabularReader implements TabularReader {
                 return null;
             }
             org.dhatim.fastexcel.reader.Row r = rows.next();
+            lastRow = r.getRowNum();
             return new Row(r.getRowNum(), cells(r, Math.max(width, Math.min(r.getCellCount(), MAX_COLUMNS))));
         } catch (ExcelReaderException | IllegalStateException | IllegalArgumentException e) {
-            throw new UnreadableException("Tệp Excel hỏng ở dòng sau dòng " + (header == null ? 1 : width),
-                    "the workbook is damaged: " + e.getMessage(), e);
+            throw new UnreadableException("Tệp Excel hỏng sau dòng " + lastRow,
+                    "the workbook is damaged after row " + lastRow + ": " + e.getMessage(), e);
         }
     }
 

@@ -178,6 +178,23 @@ class RecordExporterTest {
     }
 
     @Test
+    void aSearchTooLargeForAWorkbookIsRefusedBeforeAnythingIsWritten() throws Exception {
+        RecordExporterImpl small = new RecordExporterImpl(engine, 2);
+        assertThatThrownBy(() -> small.records(TestEngines.OFFICER, REG, TestUnits.COMMUNE, RecordQuery.all(), SheetFormat.XLSX))
+                .isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).violations()).singleElement().satisfies(v -> {
+                    assertThat(v.field()).isEqualTo("format");
+                    assertThat(v.code()).isEqualTo("too-many-rows");
+                    assertThat(v.messageVi()).contains("CSV");
+                }));
+        assertThat(readXlsx(write(small.records(TestEngines.OFFICER, REG, TestUnits.COMMUNE,
+                RecordQuery.builder().eq("mainCrop", "lua").build(), SheetFormat.XLSX)))).hasSize(3);
+        String csv = new String(write(small.records(TestEngines.OFFICER, REG, TestUnits.COMMUNE, RecordQuery.all(),
+                SheetFormat.CSV)), StandardCharsets.UTF_8);
+        assertThat(csv.split("\r\n")).hasSize(4);
+    }
+
+    @Test
     void templateNamesEveryColumnAndExplainsCodes() throws Exception {
         byte[] csv = write(exporter.template(REG, SheetFormat.CSV));
         assertThat(new String(csv, StandardCharsets.UTF_8)).startsWith("\uFEFFHọ và tên chủ hộ *,Số định danh cá nhân *,Giới tính,");
@@ -216,6 +233,12 @@ class RecordExporterTest {
                         .singleElement().satisfies(x -> assertThat(x.code()).isEqualTo("fixed-by-report")));
         assertThatThrownBy(() -> engine.reportQuery(REG, "by-hamlet", Map.of("mainCropp", List.of("lua")), java.util.Set.of()))
                 .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> engine.reportQuery(REG, "vietgap-by-crop", Map.of("vietgap", List.of("false")), java.util.Set.of()))
+                .as("a caller narrows a report, never reopens its fixed filters").isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).violations()).singleElement().satisfies(x -> {
+                    assertThat(x.field()).isEqualTo("vietgap");
+                    assertThat(x.code()).isEqualTo("fixed-by-report");
+                }));
     }
 
     @Test
